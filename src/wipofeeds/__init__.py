@@ -1,0 +1,26 @@
+"""wipofeeds: publish the WIPO Conversation sessions as calendar, feeds, JSON and a web page.
+
+The pipeline is parse → model → render → publish::
+
+    >>> import wipofeeds
+    >>> catalog = wipofeeds.load("data/sessions.txt", base_url="https://feeds.example.org/")  # doctest: +SKIP
+    >>> site = wipofeeds.build_site(catalog)                                                  # doctest: +SKIP
+    >>> site["calendar.ics"].media_type                                                        # doctest: +SKIP
+    'text/calendar; charset=utf-8'
+"""
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "load", "build_site"]
+
+
+def __getattr__(name):  # lazy: `wipofeeds check` must not import the renderers
+    if name == "load":
+        from .catalog import load
+
+        return load
+    if name == "build_site":
+        from .site import build_site
+
+        return build_site
+    raise AttributeError(name)

@@ -1,0 +1,120 @@
+"""Load step of the pipeline: listing + sessions.toml + history + site.toml → Catalog.
+
+Files beside a listing ``DIR/NAME.txt``:
+    DIR/NAME.toml          curated additions per document code (optional)
+    DIR/NAME.history.json  change history (first published, sequence, log)
+    DIR/site.toml          site settings: title, description, base_url… (optional)
+Reading standard input ("-") uses none of them and keeps the history in memory.
+"""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from dataclasses import dataclass, fields, replace
+from datetime import datetime
+from pathlib import Path
+
+from . import clock
+from .errors import ConfigError
+from .model import Catalog, History, SiteConfig
+
+DEFAULT_SOURCE = Path("data/sessions.txt")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a listing and its companion files live."""
+
+    listing: Path | None  # None: standard input
+
+    @classmethod
+    def of(cls, source: str | Path | None) -> "Source":
+        if source is None:
+            return cls(DEFAULT_SOURCE)
+        if str(source) == "-":
+            return cls(None)
+        return cls(Path(source))
+
+    @property
+    def name(self) -> str:
+        return "<stdin>" if self.listing is None else str(self.listing)
+
+    def companion(self, suffix: str) -> Path | None:
+        if self.listing is None:
+            return None
+        return self.listing.with_name(self.listing.stem + suffix)
+
+    @property
+    def curation(self) -> Path | None:
+        return self.companion(".toml")
+
+    @property
+    def history(self) -> Path | None:
+        return self.companion(".history.json")
+
+    @property
+    def site_config(self) -> Path | None:
+        return None if self.listing is None else self.listing.with_name("site.toml")
+
+    def read_text(self) -> str:
+        if self.listing is None:
+            return sys.stdin.buffer.read().decode("utf-8", errors="replace")
+        return self.listing.read_bytes().decode("utf-8", errors="replace")
+
+
+def load_site_config(source: Source, base_url: str | None = None) -> SiteConfig:
+    """site.toml beside the listing, then ``base_url`` (flag or environment) on top."""
+    values: dict = {}
+    path = source.site_config
+    if path is not None and path.is_file():
+        try:
+            values = tomllib.loads(path.read_text("utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: {exc}") from None
+        known = {f.name for f in fields(SiteConfig)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    site = SiteConfig(**values)
+    if base_url is not None:
+        site = replace(site, base_url=base_url)
+    return replace(site, base_url=normalise_base_url(site.base_url))
+
+
+def normalise_base_url(url: str | None) -> str | None:
+    if url is None or url == "":
+        return None
+    if not url.startswith(("http://", "https://")):
+        raise ConfigError(f"base URL {url!r} must start with http:// or https://")
+    return url if url.endswith("/") else url + "/"
+
+
+def load_sessions(source: Source):
+    """Parse and curate the listing; raises ListingError with every problem."""
+    from . import curation, listing
+
+    sessions = listing.parse(source.read_text(), source.name)
+    return curation.apply(sessions, source.curation)
+
+
+def load(
+    source: str | Path | Source | None = None,
+    *,
+    base_url: str | None = None,
+    now: datetime | None = None,
+    record_history: bool = False,
+) -> Catalog:
+    """The whole load step. With ``record_history`` the history file is updated with
+    what changed (``wipofeeds build`` and the server do this; everything else reads)."""
+    from . import history as hist
+
+    src = source if isinstance(source, Source) else Source.of(source)
+    site = load_site_config(src, base_url)
+    sessions = load_sessions(src)
+    path = src.history
+    old = hist.load(path) if path is not None else History()
+    new = hist.update(old, sessions, now or clock.now())
+    if record_history and path is not None and new != old:
+        hist.save(new, path)
+    return Catalog(tuple(sessions), new, site)

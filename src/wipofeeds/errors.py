@@ -1,0 +1,61 @@
+"""Every error wipofeeds raises on purpose.
+
+    WipofeedsError                 anything the user can fix; the CLI prints it and exits 1
+     ├── ListingError              the listing (or sessions.toml) cannot be read;
+     │                             carries every Problem found in one pass
+     ├── HistoryError              data/history.json is damaged
+     ├── ConfigError               data/site.toml or a flag holds an impossible value
+     ├── FilterError               a filter value (year=abc, from=2025-13-01) is invalid;
+     │                             the web app answers 400 with its message
+     └── ExportError               the static export could not be written
+
+Anything else escaping is a bug in wipofeeds, never a user mistake.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class WipofeedsError(Exception):
+    """Base class: an error the user can act on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with one line of one file."""
+
+    file: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.message}"
+
+
+class ListingError(WipofeedsError):
+    """The listing cannot be read. ``problems`` holds every error of the file, in order."""
+
+    def __init__(self, problems: list[Problem] | tuple[Problem, ...]):
+        self.problems = tuple(sorted(problems, key=lambda p: (p.file, p.line)))
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class HistoryError(WipofeedsError):
+    """The change history file is not what wipofeeds wrote."""
+
+
+class ConfigError(WipofeedsError):
+    """A configuration value is impossible."""
+
+
+class FilterError(WipofeedsError):
+    """A filter parameter has a bad value; ``parameter`` names it."""
+
+    def __init__(self, parameter: str, message: str):
+        self.parameter = parameter
+        super().__init__(f"{parameter}: {message}")
+
+
+class ExportError(WipofeedsError):
+    """The static site could not be written; the previous output is untouched."""

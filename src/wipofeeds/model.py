@@ -1,0 +1,289 @@
+"""The data model every renderer reads: frozen, aware, free of I/O.
+
+A :class:`Session` is what the listing (plus ``sessions.toml``) says about one meeting.
+A :class:`Record` is what the change history knows about it (first published, last
+changed, sequence, log). A :class:`Catalog` bundles sessions, history and site settings:
+it is computed once and handed unchanged to every renderer.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from enum import StrEnum
+from functools import cached_property
+from zoneinfo import ZoneInfo
+
+UTC = timezone.utc
+
+
+class Mode(StrEnum):
+    HYBRID = "hybrid"
+    VIRTUAL = "virtual"
+    IN_PERSON = "in-person"
+
+    @property
+    def label(self) -> str:
+        return {"hybrid": "Hybrid", "virtual": "Virtual", "in-person": "In person"}[self.value]
+
+
+class Status(StrEnum):
+    CONFIRMED = "confirmed"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    city: str
+    country: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.city}, {self.country}" if self.country else self.city
+
+
+@dataclass(frozen=True, slots=True)
+class DailyWindow:
+    """The same local hours on every day of a session, in an IANA zone.
+
+    ``label`` is how the listing named the zone ("Geneva time", "CET", "UTC+2"), kept
+    for display; ``zone`` is the IANA key the times are computed in.
+    """
+
+    start: time
+    end: time
+    zone: str
+    label: str
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.zone)
+
+    def on(self, day: date) -> tuple[datetime, datetime]:
+        """Aware start and end of the window on ``day`` (DST-correct for that day)."""
+        tz = self.tz
+        return datetime.combine(day, self.start, tz), datetime.combine(day, self.end, tz)
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One day of a session: aware local start/end, or all-day (start/end None)."""
+
+    day: date
+    start: datetime | None
+    end: datetime | None
+
+    @property
+    def start_utc(self) -> datetime | None:
+        return self.start.astimezone(UTC) if self.start else None
+
+    @property
+    def end_utc(self) -> datetime | None:
+        return self.end.astimezone(UTC) if self.end else None
+
+
+_ID_JUNK = re.compile(r"[^a-z0-9]+")
+
+
+def session_id(code: str) -> str:
+    """URL-safe id derived from the document code alone: ``WIPO/IP/CONV/GE/2/25`` →
+    ``wipo-ip-conv-ge-2-25``. Never depends on text, dates or host, so UIDs stay put."""
+    return _ID_JUNK.sub("-", code.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Session:
+    code: str
+    title: str
+    first_day: date
+    last_day: date
+    mode: Mode
+    paragraphs: tuple[str, ...]
+    window: DailyWindow | None = None
+    place: Place | None = None
+    ordinal: int | None = None
+    tags: tuple[str, ...] = ()
+    status: Status = Status.CONFIRMED
+    url: str | None = None
+    """A page about the session elsewhere (from sessions.toml)."""
+    conference_url: str | None = None
+    """A join link for online attendance (from sessions.toml)."""
+    line: int = 0
+    """Line of the document code in the listing, for messages."""
+    title_is_generated: bool = field(default=False, compare=False)
+
+    @property
+    def id(self) -> str:
+        return session_id(self.code)
+
+    @property
+    def all_day(self) -> bool:
+        return self.window is None
+
+    @property
+    def day_count(self) -> int:
+        return (self.last_day - self.first_day).days + 1
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        return tuple(self.first_day + timedelta(days=i) for i in range(self.day_count))
+
+    @property
+    def occurrences(self) -> tuple[Occurrence, ...]:
+        if self.window is None:
+            return tuple(Occurrence(d, None, None) for d in self.days)
+        return tuple(Occurrence(d, *self.window.on(d)) for d in self.days)
+
+    @property
+    def location(self) -> str:
+        """What a calendar shows as the location."""
+        if self.place is not None:
+            return str(self.place)
+        return "Online"
+
+    @property
+    def sort_key(self) -> tuple:
+        """Newest first when sorted ascending: later first day, then later start, then code."""
+        start = self.window.start if self.window else time(0)
+        return (-self.first_day.toordinal(), -(start.hour * 60 + start.minute), self.code)
+
+    def content(self) -> dict:
+        """The fields whose change is a change subscribers should hear about, as plain
+        JSON-able values. The history fingerprints this and diffs it field by field."""
+        return {
+            "title": self.title,
+            "first_day": self.first_day.isoformat(),
+            "last_day": self.last_day.isoformat(),
+            "window": None
+            if self.window is None
+            else {
+                "start": self.window.start.strftime("%H:%M"),
+                "end": self.window.end.strftime("%H:%M"),
+                "zone": self.window.zone,
+                "label": self.window.label,
+            },
+            "place": None if self.place is None else str(self.place),
+            "mode": self.mode.value,
+            "status": self.status.value,
+            "paragraphs": list(self.paragraphs),
+            "tags": list(self.tags),
+            "url": self.url,
+            "conference_url": self.conference_url,
+        }
+
+    @cached_property
+    def fingerprint(self) -> str:
+        raw = json.dumps(self.content(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return "sha256:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+# --- change history -----------------------------------------------------------------
+
+
+class ChangeKind(StrEnum):
+    ANNOUNCED = "announced"
+    RESCHEDULED = "rescheduled"  # first/last day changed
+    RETIMED = "retimed"  # daily window changed
+    MOVED = "moved"  # place or attendance mode changed
+    RETITLED = "retitled"
+    CANCELLED = "cancelled"
+    POSTPONED = "postponed"
+    REINSTATED = "reinstated"  # back to confirmed
+    EDITED = "edited"  # text, tags or links changed
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One entry of a session's change log. ``previous``/``current`` hold the changed
+    fields of :meth:`Session.content` (``previous`` is None for an announcement)."""
+
+    session_id: str
+    kind: ChangeKind
+    at: datetime  # aware, UTC
+    sequence: int
+    previous: dict | None
+    current: dict
+
+    @property
+    def id(self) -> str:
+        """Stable id of this change, unique in the whole history."""
+        return f"{self.session_id}/{self.sequence}/{self.kind.value}"
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """What the history knows about one session id."""
+
+    fingerprint: str
+    first_published: datetime  # aware, UTC
+    last_modified: datetime  # aware, UTC
+    sequence: int
+    changes: tuple[Change, ...]
+
+
+@dataclass(frozen=True)
+class History:
+    records: dict[str, Record] = field(default_factory=dict)
+
+    def get(self, sid: str) -> Record | None:
+        return self.records.get(sid)
+
+    def __getitem__(self, sid: str) -> Record:
+        return self.records[sid]
+
+
+# --- site ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    """Settings of the published series (data/site.toml, overridable by flags/env)."""
+
+    title: str = "WIPO Conversation on IP and Frontier Technologies"
+    description: str = (
+        "Sessions of the WIPO Conversation on Intellectual Property and Frontier "
+        "Technologies: dates, times and topics."
+    )
+    base_url: str | None = None  # ends with "/" when set; None: the request's own host
+    language: str = "en"
+    author: str = "World Intellectual Property Organization (WIPO)"
+    author_url: str = "https://www.wipo.int/"
+    refresh_hours: int = 12
+
+    def url(self, path: str) -> str:
+        """Absolute URL of a site path ("feed.rss", "sessions/x.html")."""
+        if self.base_url is None:
+            raise ValueError("no base URL configured")
+        return self.base_url + path.lstrip("/")
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Everything a renderer may read: sorted sessions, their history, the site."""
+
+    sessions: tuple[Session, ...]  # newest first
+    history: History
+    site: SiteConfig
+
+    def record(self, session: Session) -> Record:
+        return self.history[session.id]
+
+    @cached_property
+    def by_id(self) -> dict[str, Session]:
+        return {s.id: s for s in self.sessions}
+
+    @cached_property
+    def updated(self) -> datetime:
+        """The latest change of any session (feed-level updated); epoch when empty."""
+        times = [self.history[s.id].last_modified for s in self.sessions]
+        return max(times, default=datetime(1970, 1, 1, tzinfo=UTC))
+
+    def with_sessions(self, sessions) -> "Catalog":
+        """The same catalog limited to ``sessions`` (for filtered feeds)."""
+        return Catalog(tuple(sessions), self.history, self.site)
+
+    def with_site(self, site: SiteConfig) -> "Catalog":
+        return Catalog(self.sessions, self.history, site)

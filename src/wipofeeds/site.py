@@ -1,0 +1,231 @@
+"""Publish step: the one mapping of site paths to bodies.
+
+``build_site(catalog)`` decides every published path and renders its body once. The
+static exporter writes this mapping to disk and the Flask app serves it from memory, so
+the two cannot drift apart. Filtered collections (per year, mode and tag) are part of the
+mapping at their path forms (``year/2025/calendar.ics``); the web app renders other
+filters (``?q=…``) on demand with :func:`render_collection`, the same function.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cached_property
+from html import escape
+
+from .errors import FilterError
+from .model import UTC, Catalog, Mode, Session
+from .render import Format, formats
+
+# Collections every filter offers, in the order the page lists them.
+COLLECTIONS = ("calendar.ics", "feed.rss", "feed.atom", "feed.json", "sessions.json")
+
+CACHE_CONTROL = {
+    "calendar": "public, max-age=3600",
+    "feed": "public, max-age=900",
+    "json": "public, max-age=900",
+    "html": "public, max-age=300",
+    "asset": "public, max-age=86400",
+    "text": "public, max-age=3600",
+}
+# Kinds any origin may fetch (feed readers and programs in browsers).
+CORS_KINDS = frozenset({"calendar", "feed", "json"})
+# Host configuration written by the exporter only; the web app does not serve them.
+HOST_FILES = ("_headers", ".htaccess")
+
+
+@dataclass(frozen=True)
+class Resource:
+    """A published body with what HTTP needs to serve it."""
+
+    body: bytes
+    media_type: str
+    kind: str
+    last_modified: datetime
+
+    @cached_property
+    def etag(self) -> str:
+        """Strong validator: changes whenever a single byte of the body does."""
+        return '"' + hashlib.sha256(self.body).hexdigest()[:32] + '"'
+
+    @cached_property
+    def gzipped(self) -> bytes:
+        """Precompressed once, reproducibly (mtime 0), shared by web and export."""
+        return gzip.compress(self.body, compresslevel=9, mtime=0)
+
+    @property
+    def compressible(self) -> bool:
+        return self.media_type.startswith(("text/", "application/"))
+
+
+# --- filters --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """A subset of sessions. Path forms exist for a single year, mode or tag."""
+
+    year: int | None = None
+    mode: Mode | None = None
+    tag: str | None = None
+    start: date | None = None  # "from": sessions ending on or after
+    end: date | None = None  # "to": sessions starting on or before
+    upcoming: bool = False
+    q: str | None = None
+
+    PARAMETERS = ("year", "mode", "tag", "from", "to", "upcoming", "q")
+
+    @classmethod
+    def from_args(cls, args: Mapping[str, str]) -> "Filter":
+        """Parse query parameters; a bad value raises FilterError naming the parameter."""
+
+        def one(name: str) -> str | None:
+            value = args.get(name)
+            return None if value is None or value.strip() == "" else value.strip()
+
+        values: dict = {}
+        if (raw := one("year")) is not None:
+            if not (raw.isascii() and raw.isdigit() and 1900 <= int(raw) <= 2999):
+                raise FilterError("year", f"{raw!r} is not a year (expected e.g. 2025)")
+            values["year"] = int(raw)
+        if (raw := one("mode")) is not None:
+            try:
+                values["mode"] = Mode(raw.lower())
+            except ValueError:
+                known = ", ".join(m.value for m in Mode)
+                raise FilterError("mode", f"{raw!r} is not a mode (expected one of {known})") from None
+        if (raw := one("tag")) is not None:
+            values["tag"] = raw.lower()
+        for name, key in (("from", "start"), ("to", "end")):
+            if (raw := one(name)) is not None:
+                try:
+                    values[key] = date.fromisoformat(raw)
+                except ValueError:
+                    raise FilterError(name, f"{raw!r} is not a date (expected YYYY-MM-DD)") from None
+        if values.get("start") and values.get("end") and values["end"] < values["start"]:
+            raise FilterError("to", "is before 'from'")
+        if (raw := one("upcoming")) is not None:
+            if raw.lower() not in ("1", "true", "yes", "0", "false", "no"):
+                raise FilterError("upcoming", f"{raw!r} is not a yes/no value (expected 1 or 0)")
+            values["upcoming"] = raw.lower() in ("1", "true", "yes")
+        if (raw := one("q")) is not None:
+            values["q"] = raw[:200]
+        return cls(**values)
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Filter()
+
+    @property
+    def needs_today(self) -> bool:
+        return self.upcoming
+
+    def apply(self, sessions: Iterable[Session], today: date | None = None) -> tuple[Session, ...]:
+        needle = self.q.casefold() if self.q else None
+        kept = []
+        for s in sessions:
+            if self.year is not None and not (s.first_day.year <= self.year <= s.last_day.year):
+                continue
+            if self.mode is not None and s.mode is not self.mode:
+                continue
+            if self.tag is not None and self.tag not in s.tags:
+                continue
+            if self.start is not None and s.last_day < self.start:
+                continue
+            if self.end is not None and s.first_day > self.end:
+                continue
+            if self.upcoming and (today is None or s.last_day < today):
+                continue
+            if needle and needle not in _haystack(s):
+                continue
+            kept.append(s)
+        return tuple(kept)
+
+    @property
+    def path_prefix(self) -> str | None:
+        """'year/2025/', 'mode/virtual/', 'tag/copyright/' when a path form exists."""
+        set_fields = [(k, v) for k, v in (("year", self.year), ("mode", self.mode), ("tag", self.tag)) if v is not None]
+        if len(set_fields) != 1 or self.start or self.end or self.upcoming or self.q:
+            return None
+        key, value = set_fields[0]
+        return f"{key}/{value}/"
+
+
+def _haystack(s: Session) -> str:
+    return " ".join((s.code, s.title, s.location, *s.paragraphs, *s.tags)).casefold()
+
+
+def path_filters(catalog: Catalog) -> list[tuple[str, Filter]]:
+    """Every filter with a path form the site publishes: each year with sessions, every
+    mode (so a link to an empty mode stays valid), each tag in use."""
+    years = sorted({y for s in catalog.sessions for y in range(s.first_day.year, s.last_day.year + 1)}, reverse=True)
+    tags = sorted({t for s in catalog.sessions for t in s.tags})
+    filters = [Filter(year=y) for y in years] + [Filter(mode=m) for m in Mode] + [Filter(tag=t) for t in tags]
+    return [(f.path_prefix or "", f) for f in filters]
+
+
+# --- rendering ------------------------------------------------------------------------
+
+
+def _last_modified(catalog: Catalog, sessions: Iterable[Session]) -> datetime:
+    times = [catalog.record(s).last_modified for s in sessions]
+    return max(times, default=catalog.updated)
+
+
+def _collection_format(name: str) -> Format:
+    for fmt in formats("collection"):
+        if fmt.name == name:
+            return fmt
+    raise KeyError(name)
+
+
+def render_collection(catalog: Catalog, sessions: Iterable[Session], name: str, path: str) -> Resource:
+    """Render collection ``name`` ('feed.rss'…) of ``sessions``, published at ``path``."""
+    fmt = _collection_format(name)
+    subset = catalog.with_sessions(sessions)
+    return Resource(fmt.render(subset, path), fmt.media_type, fmt.kind, _last_modified(catalog, subset.sessions))
+
+
+def build_site(catalog: Catalog) -> dict[str, Resource]:
+    """Every published path → its Resource, in a stable order."""
+    if catalog.site.base_url is None:
+        raise ValueError("build_site needs a catalog whose site has a base URL")
+    site: dict[str, Resource] = {}
+
+    def add(path: str, resource: Resource) -> None:
+        if path in site:
+            raise ValueError(f"{path} published twice")
+        site[path] = resource
+
+    for fmt in formats("site"):
+        add(fmt.name, Resource(fmt.render(catalog, fmt.name), fmt.media_type, fmt.kind, catalog.updated))
+    for name in COLLECTIONS:
+        add(name, render_collection(catalog, catalog.sessions, name, name))
+    for prefix, flt in path_filters(catalog):
+        subset = flt.apply(catalog.sessions)
+        for name in COLLECTIONS:
+            add(prefix + name, render_collection(catalog, subset, name, prefix + name))
+    session_formats = formats("session")
+    for session in catalog.sessions:
+        modified = catalog.record(session).last_modified
+        for fmt in session_formats:
+            path = f"sessions/{session.id}{fmt.name}"
+            add(path, Resource(fmt.render(catalog, session, path), fmt.media_type, fmt.kind, modified))
+    add("sitemap.xml", Resource(render_sitemap(catalog), "application/xml; charset=utf-8", "text", catalog.updated))
+    return dict(sorted(site.items()))
+
+
+def render_sitemap(catalog: Catalog) -> bytes:
+    """sitemap.xml: the home page and every session page, with their last change."""
+    rows = [(catalog.site.url(""), catalog.updated)]
+    rows += [(catalog.site.url(f"sessions/{s.id}.html"), catalog.record(s).last_modified) for s in catalog.sessions]
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for loc, modified in rows:
+        lastmod = modified.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        lines.append(f"  <url><loc>{escape(loc)}</loc><lastmod>{lastmod}</lastmod></url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")

@@ -1,0 +1,103 @@
+"""Dates and times written for people, shared by every renderer so they all agree.
+
+    >>> from datetime import date, time
+    >>> from wipofeeds.model import DailyWindow
+    >>> date_range(date(2025, 10, 28), date(2025, 10, 29))
+    '28–29 October 2025'
+    >>> date_range(date(2025, 12, 30), date(2026, 1, 2))
+    '30 December 2025 – 2 January 2026'
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from .model import UTC, Session
+
+EN_DASH = "\u2013"
+
+
+def _day(d: date) -> str:
+    return f"{d.day} {d:%B}"
+
+
+def date_range(first: date, last: date) -> str:
+    """'4 November 2020', '28–29 October 2025', '30 October – 2 November 2025',
+    '30 December 2025 – 2 January 2026'."""
+    if first == last:
+        return f"{_day(first)} {first.year}"
+    if first.year != last.year:
+        return f"{_day(first)} {first.year} {EN_DASH} {_day(last)} {last.year}"
+    if first.month != last.month:
+        return f"{_day(first)} {EN_DASH} {_day(last)} {last.year}"
+    return f"{first.day}{EN_DASH}{last.day} {last:%B %Y}"
+
+
+def utc_offset(moment: datetime) -> str:
+    """'UTC+1', 'UTC-5', 'UTC+5:30', 'UTC'."""
+    offset = moment.utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "-"
+    hours, mins = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{mins:02d}" if mins else "")
+
+
+def zone_names(session: Session) -> str:
+    """'CET, UTC+1', or both forms when the session straddles a DST change."""
+    names: list[str] = []
+    for occ in session.occurrences:
+        if occ.start is None:
+            continue
+        name = f"{occ.start.tzname()}, {utc_offset(occ.start)}"
+        if tzname_is_offset(occ.start):
+            name = utc_offset(occ.start)
+        if name not in names:
+            names.append(name)
+    return " / ".join(names)
+
+
+def tzname_is_offset(moment: datetime) -> bool:
+    """zoneinfo names some zones by offset ('+04'); those read better as 'UTC+4' alone."""
+    name = moment.tzname() or ""
+    return name[:1] in "+-" or name in ("UTC", "GMT")
+
+
+def local_window(session: Session) -> str:
+    """'10:00–18:00 Geneva time (CET, UTC+1)', or 'All day'."""
+    w = session.window
+    if w is None:
+        return "All day"
+    return f"{w.start:%H:%M}{EN_DASH}{w.end:%H:%M} {w.label} ({zone_names(session)})"
+
+
+def when(session: Session) -> str:
+    """'28–29 October 2025, 10:00–18:00 Geneva time (CET, UTC+1)' or '… (all day)'."""
+    dates = date_range(session.first_day, session.last_day)
+    if session.window is None:
+        return f"{dates} (all day)"
+    return f"{dates}, {local_window(session)}"
+
+
+def utc_windows(session: Session) -> str:
+    """The daily window in UTC, grouped by runs of days with the same UTC hours:
+    '09:00–17:00 UTC' or '08:00–16:00 UTC on 27 March; 07:00–15:00 UTC on 28–29 March'."""
+    if session.window is None:
+        return ""
+    groups: list[tuple[str, date, date]] = []
+    for occ in session.occurrences:
+        assert occ.start is not None and occ.end is not None
+        span = f"{occ.start.astimezone(UTC):%H:%M}{EN_DASH}{occ.end.astimezone(UTC):%H:%M} UTC"
+        if groups and groups[-1][0] == span:
+            groups[-1] = (span, groups[-1][1], occ.day)
+        else:
+            groups.append((span, occ.day, occ.day))
+    if len(groups) == 1:
+        return groups[0][0]
+    return "; ".join(f"{span} on {date_range(a, b)}" for span, a, b in groups)
+
+
+def place_and_mode(session: Session) -> str:
+    """'Geneva, Switzerland · Hybrid' or 'Online · Virtual'."""
+    return f"{session.location} · {session.mode.label}"
