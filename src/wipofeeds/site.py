@@ -36,6 +36,26 @@ CACHE_CONTROL = {
 CORS_KINDS = frozenset({"calendar", "feed", "json"})
 # Host configuration written by the exporter only; the web app does not serve them.
 HOST_FILES = ("_headers", ".htaccess")
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def headers_for(resource: "Resource") -> dict[str, str]:
+    """The response headers a resource is published with, besides validators and
+    encoding. One table for the Flask app and the static host files, so they agree."""
+    headers = {
+        "Content-Type": resource.media_type,
+        "Cache-Control": CACHE_CONTROL[resource.kind],
+        "X-Content-Type-Options": "nosniff",
+    }
+    if resource.kind in CORS_KINDS:
+        headers["Access-Control-Allow-Origin"] = "*"
+    if resource.kind == "html":
+        headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
+        headers["Referrer-Policy"] = "strict-origin-when-cross-origin"
+    return headers
 
 
 @dataclass(frozen=True)

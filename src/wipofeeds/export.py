@@ -1,0 +1,216 @@
+"""Publish step for static hosting: write the site mapping to a folder, atomically.
+
+The new site is written into a temporary folder beside the target and swapped in with
+one rename (Linux ``renameat2(RENAME_EXCHANGE)`` where available), so a failure or a
+kill at any point leaves the previous output exactly as it was, and a reader never sees
+a mix. Files of sessions that left the listing are gone after the swap, because the new
+folder only ever holds the new mapping.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import os
+import re
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from .errors import ConfigError, ExportError
+from .site import Resource, build_site, headers_for
+
+# What the exporter adds beside the mapping for static hosts.
+HEADERS_FILE = "_headers"
+HTACCESS_FILE = ".htaccess"
+STALE_PREFIX = ".wipofeeds-"
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    files: int
+    bytes: int
+    sessions: int = 0
+
+
+def safe_path(root: Path, path: str) -> Path:
+    """``root / path``, refusing anything that could land outside ``root``."""
+    parts = path.split("/")
+    if any(part in ("", ".", "..") for part in parts) or "\\" in path or "\0" in path:
+        raise ExportError(f"refusing to write unsafe path {path!r}")
+    return root.joinpath(*parts)
+
+
+def files_for(site: Mapping[str, Resource]) -> dict[str, bytes]:
+    """Every file of the export: the mapping, ``.gz`` siblings of text files, host config."""
+    files: dict[str, bytes] = {}
+
+    def add(path: str, body: bytes) -> None:
+        if path in files:
+            raise ExportError(f"{path} would be written twice")
+        files[path] = body
+
+    for path, resource in site.items():
+        add(path, resource.body)
+    for path, resource in site.items():
+        if resource.compressible:
+            add(path + ".gz", resource.gzipped)
+    add(HEADERS_FILE, render_headers(site))
+    add(HTACCESS_FILE, render_htaccess(site))
+    return files
+
+
+def _pattern(path: str) -> str:
+    """Session files share one rule per suffix; every other file gets its own."""
+    if path.startswith("sessions/") and path.count("/") == 1:
+        return "/sessions/*" + PurePosixPath(path).suffix
+    return "/" + path
+
+
+def _rules(site: Mapping[str, Resource]) -> dict[str, dict[str, str]]:
+    rules: dict[str, dict[str, str]] = {}
+    for path, resource in site.items():
+        rules.setdefault(_pattern(path), headers_for(resource))
+    return rules
+
+
+def render_headers(site: Mapping[str, Resource]) -> bytes:
+    """``_headers`` for Netlify / Cloudflare Pages style hosts: type, caching, CORS."""
+    lines = ["# Written by wipofeeds build: media types and caching for static hosts.", ""]
+    for pattern, headers in _rules(site).items():
+        lines.append(pattern)
+        lines += [f"  {name}: {value}" for name, value in headers.items()]
+        lines.append("")
+    return "\n".join(lines).encode("utf-8")
+
+
+def render_htaccess(site: Mapping[str, Resource]) -> bytes:
+    """``.htaccess`` for Apache 2.4: types, caching, CORS, and the precompressed ``.gz``
+    sibling for clients that accept gzip. Rules match whole paths below the site root."""
+    lines = [
+        "# Written by wipofeeds build: media types, caching and precompressed files for Apache.",
+        "Options -Indexes",
+        "<IfModule mod_rewrite.c>",
+        "  RewriteEngine On",
+        "  RewriteCond %{HTTP:Accept-Encoding} gzip",
+        "  RewriteCond %{REQUEST_FILENAME}.gz -f",
+        "  RewriteRule ^(.*)$ $1.gz [L]",
+        "</IfModule>",
+    ]
+    for pattern, headers in _rules(site).items():
+        regex = re.escape(pattern).replace(r"\*", "[^/]+") + r"(\.gz)?$"
+        lines.append(f'<If "%{{REQUEST_URI}} =~ m#{regex}#">')
+        lines.append(f'  ForceType "{headers["Content-Type"]}"')
+        lines.append("  <IfModule mod_headers.c>")
+        lines += [f'    Header set {name} "{value}"' for name, value in headers.items() if name != "Content-Type"]
+        lines.append("    Header append Vary Accept-Encoding")
+        lines.append("  </IfModule>")
+        lines.append("</If>")
+    lines += [
+        '<FilesMatch "\\.gz$">',
+        "  <IfModule mod_headers.c>",
+        "    Header set Content-Encoding gzip",
+        "  </IfModule>",
+        "  SetEnv no-gzip 1",
+        "</FilesMatch>",
+        "",
+    ]
+    return "\n".join(lines).encode("utf-8")
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return result == 0
+
+
+def _swap_in(new: Path, out: Path) -> None:
+    """Put ``new`` at ``out``; the old ``out`` (if any) is removed afterwards."""
+    if not out.exists():
+        os.rename(new, out)
+        return
+    if not out.is_dir():
+        raise ExportError(f"{out} exists and is not a folder")
+    if _exchange(new, out):
+        shutil.rmtree(new)  # now holds the previous output
+        return
+    old = out.with_name(f"{STALE_PREFIX}{out.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    os.rename(out, old)
+    os.rename(new, out)
+    shutil.rmtree(old)
+
+
+def clean_stale(out: Path) -> None:
+    """Remove temporary folders a killed earlier build left beside ``out``."""
+    for stale in out.parent.glob(f"{STALE_PREFIX}{out.name}-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def write_site(
+    site: Mapping[str, Resource],
+    out: Path,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> Summary:
+    """Write the export of ``site`` to ``out`` atomically; returns what was written."""
+    out = Path(out).absolute()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    clean_stale(out)
+    files = files_for(site)
+    tmp = Path(tempfile.mkdtemp(prefix=f"{STALE_PREFIX}{out.name}-", dir=out.parent))
+    try:
+        total = 0
+        made: set[Path] = set()
+        for count, (path, body) in enumerate(files.items(), 1):
+            target = safe_path(tmp, path)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            target.write_bytes(body)
+            total += len(body)
+            if progress is not None:
+                progress(count, len(files))
+        os.chmod(tmp, 0o755)  # mkdtemp makes it 0700; a web server must read it
+        _swap_in(tmp, out)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise ExportError(f"could not write {out}: {exc}") from exc
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return Summary(len(files), total)
+
+
+def build(
+    source=None,
+    out: Path | str = Path("output"),
+    *,
+    base_url: str | None = None,
+    now=None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Summary:
+    """``wipofeeds build``: load, render every path once, write atomically, and only
+    then record what changed in the history (a failed build changes nothing)."""
+    from . import catalog as catalog_mod
+    from . import history
+
+    src = catalog_mod.Source.of(source) if not isinstance(source, catalog_mod.Source) else source
+    catalog = catalog_mod.load(src, base_url=base_url, now=now, record_history=False)
+    if catalog.site.base_url is None:
+        raise ConfigError("no base URL: pass --base-url or set base_url in data/site.toml")
+    summary = write_site(build_site(catalog), Path(out), progress=progress)
+    if src.history is not None and history.load(src.history) != catalog.history:
+        history.save(catalog.history, src.history)
+    return Summary(summary.files, summary.bytes, len(catalog.sessions))

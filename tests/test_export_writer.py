@@ -1,0 +1,162 @@
+"""The static writer on its own: atomic swap, completeness, safety, host files."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from wipofeeds import export
+from wipofeeds.errors import ExportError
+from wipofeeds.site import Resource
+
+WHEN = datetime(2025, 1, 1, tzinfo=timezone.utc)
+
+
+def res(text: str, media_type: str = "text/calendar; charset=utf-8", kind: str = "calendar") -> Resource:
+    return Resource(text.encode(), media_type, kind, WHEN)
+
+
+SITE = {
+    "calendar.ics": res("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"),
+    "index.html": res("<!doctype html><title>x</title>", "text/html; charset=utf-8", "html"),
+    "sessions/a.ics": res("A"),
+    "sessions/b.ics": res("B"),
+    "year/2025/feed.rss": res("<rss/>", "application/rss+xml; charset=utf-8", "feed"),
+}
+
+
+def checksums(root: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_writes_mapping_gz_siblings_and_host_files(tmp_path):
+    out = tmp_path / "output"
+    summary = export.write_site(SITE, out)
+    files = checksums(out)
+    for path, resource in SITE.items():
+        assert (out / path).read_bytes() == resource.body
+        assert gzip.decompress((out / (path + ".gz")).read_bytes()) == resource.body
+    assert {"_headers", ".htaccess"} <= set(files)
+    assert summary.files == len(files)
+    assert summary.bytes == sum((out / f).stat().st_size for f in files)
+
+
+def test_headers_file_gives_types_caching_and_cors():
+    text = export.render_headers(SITE).decode()
+    assert "/calendar.ics\n  Content-Type: text/calendar; charset=utf-8\n" in text
+    assert "/sessions/*.ics\n" in text and "/sessions/a.ics" not in text
+    assert "Access-Control-Allow-Origin: *" in text.split("/index.html")[0]
+    html_rule = text.split("/index.html\n")[1].split("\n\n")[0]
+    assert "Content-Security-Policy:" in html_rule and "Access-Control-Allow-Origin" not in html_rule
+
+
+def test_htaccess_serves_precompressed_and_forces_types():
+    text = export.render_htaccess(SITE).decode()
+    assert "RewriteCond %{REQUEST_FILENAME}.gz -f" in text
+    assert 'ForceType "application/rss+xml; charset=utf-8"' in text
+    assert "Header set Content-Encoding gzip" in text
+
+
+def test_rebuild_removes_files_that_left_the_mapping(tmp_path):
+    out = tmp_path / "output"
+    export.write_site(SITE, out)
+    smaller = {k: v for k, v in SITE.items() if k not in ("sessions/b.ics", "year/2025/feed.rss")}
+    export.write_site(smaller, out)
+    assert not (out / "sessions" / "b.ics").exists()
+    assert not (out / "sessions" / "b.ics.gz").exists()
+    assert not (out / "year").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]  # no temp folder left
+
+
+def test_same_mapping_gives_identical_bytes_in_any_folder(tmp_path):
+    export.write_site(SITE, tmp_path / "one")
+    export.write_site(SITE, tmp_path / "elsewhere" / "two")
+    assert checksums(tmp_path / "one") == checksums(tmp_path / "elsewhere" / "two")
+
+
+def test_crash_while_writing_leaves_previous_output_untouched(tmp_path, monkeypatch):
+    out = tmp_path / "output"
+    export.write_site(SITE, out)
+    before = checksums(out)
+    calls = 0
+    real_write = Path.write_bytes
+
+    def failing_write(self, data):
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise OSError(28, "No space left on device")
+        return real_write(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", failing_write)
+    changed = {**SITE, "calendar.ics": res("NEW")}
+    with pytest.raises(ExportError, match="No space left"):
+        export.write_site(changed, out)
+    monkeypatch.undo()
+    assert checksums(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
+def test_killed_build_leaves_previous_output_and_next_build_cleans_up(tmp_path):
+    out = tmp_path / "output"
+    export.write_site(SITE, out)
+    before = checksums(out)
+    script = textwrap.dedent(
+        f"""
+        import os, signal
+        from pathlib import Path
+        from datetime import datetime, timezone
+        from wipofeeds import export
+        from wipofeeds.site import Resource
+        real = Path.write_bytes
+        count = 0
+        def write(self, data):
+            global count
+            count += 1
+            if count == 4:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(self, data)
+        Path.write_bytes = write
+        site = {{f"sessions/s{{i}}.ics": Resource(b"x", "text/calendar", "calendar",
+                 datetime(2025, 1, 1, tzinfo=timezone.utc)) for i in range(10)}}
+        export.write_site(site, Path({str(out)!r}))
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True)
+    assert proc.returncode == -signal.SIGKILL
+    assert checksums(out) == before
+    assert any(p.name.startswith(export.STALE_PREFIX) for p in tmp_path.iterdir())
+    export.write_site(SITE, out)
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
+@pytest.mark.parametrize("path", ["../evil", "/etc/passwd", "a/../../b", "", "a//b", "a\\b", "./x"])
+def test_refuses_paths_outside_the_output(tmp_path, path):
+    with pytest.raises(ExportError, match="unsafe path"):
+        export.write_site({path: res("x")}, tmp_path / "output")
+    assert not (tmp_path / "output").exists()
+
+
+def test_refuses_to_write_a_file_twice(tmp_path):
+    clash = {"a.ics": res("x"), "a.ics.gz": res("y")}
+    with pytest.raises(ExportError, match="written twice"):
+        export.write_site(clash, tmp_path / "output")
+
+
+def test_output_is_readable_by_a_web_server(tmp_path):
+    out = tmp_path / "output"
+    export.write_site(SITE, out)
+    assert os.stat(out).st_mode & 0o755 == 0o755
