@@ -1,0 +1,198 @@
+"""iCalendar (RFC 5545 + RFC 7986): the whole calendar and one file per session.
+
+What subscribers judge us by: each session at the right local time on each of its days
+(DTSTART/DTEND with TZID, a VTIMEZONE per zone, RRULE COUNT for the days), never twice
+(a UID from the session id alone), and edits arriving as updates of the same event
+(SEQUENCE, LAST-MODIFIED and DTSTAMP from the change history, never the clock).
+
+No METHOD: a published snapshot is not an iTIP message (RFC 5545 §3.7.2), and
+METHOD:PUBLISH would require an ORGANIZER on every event.
+
+A session's VEVENT is serialized once and reused by every calendar that lists it (the
+whole calendar, the year/mode/tag calendars and its own file): a calendar is spliced
+from its header, its VTIMEZONEs and those cached bytes. icalendar builds and escapes
+every component; :func:`serialize` folds its lines.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from icalendar import Calendar, Event, vText
+from icalendar.prop import vDuration, vRecur, vUri
+from icalendar.prop.conference import Conference
+
+from .. import wording
+from ..model import Catalog, Mode, Record, Session, Status
+from . import register, vtimezone
+
+MEDIA_TYPE = "text/calendar; charset=utf-8"
+PRODID = "-//wipofeeds//WIPO Conversation feeds//EN"
+UID_DOMAIN = "wipofeeds"
+_END = b"END:VCALENDAR\r\n"
+
+STATUS = {Status.CONFIRMED: "CONFIRMED", Status.CANCELLED: "CANCELLED", Status.POSTPONED: "TENTATIVE"}
+TITLE_PREFIX = {Status.CONFIRMED: "", Status.CANCELLED: "Cancelled: ", Status.POSTPONED: "Postponed: "}
+
+
+def uid(session: Session) -> str:
+    """Stable forever: from the session id (its document code) only, never host or text."""
+    return f"{session.id}@{UID_DOMAIN}"
+
+
+@register("calendar.ics", "collection", MEDIA_TYPE, "calendar")
+def render_calendar(catalog: Catalog, path: str) -> bytes:
+    title = catalog.site.title + _filter_suffix(path)
+    return _calendar(catalog, catalog.sessions, path, title, catalog.site.description)
+
+
+@register(".ics", "session", MEDIA_TYPE, "calendar")
+def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
+    title = f"{TITLE_PREFIX[session.status]}{session.title}"
+    return _calendar(catalog, (session,), path, title, f"{wording.when(session)}. {catalog.site.title}.")
+
+
+def _filter_suffix(path: str) -> str:
+    """' (2025)', ' (Virtual)', ' (copyright)' for the path forms of filtered calendars."""
+    parts = path.split("/")
+    if len(parts) != 3 or parts[0] not in ("year", "mode", "tag"):
+        return ""
+    kind, value = parts[0], parts[1]
+    if kind == "mode" and value in Mode._value2member_map_:
+        value = Mode(value).label
+    return f" ({value})"
+
+
+def _calendar(catalog: Catalog, sessions, path: str, name: str, description: str) -> bytes:
+    site = catalog.site
+    events: list[bytes] = []
+    spans: dict[str, tuple[int, int]] = {}  # TZID → first and last year its events touch
+    for session in sessions:
+        body, tzid = event_ical(session, catalog.record(session), site.base_url)
+        events.append(body)
+        if tzid is not None:
+            first, last = spans.get(tzid, (session.first_day.year, session.last_day.year))
+            spans[tzid] = (min(first, session.first_day.year), max(last, session.last_day.year))
+    timezones = [vtimezone.to_ical(tzid, *spans[tzid]) for tzid in sorted(spans)]
+    head = _header(name, description, site.refresh_hours, site.url(""), site.url(path))
+    return head[: -len(_END)] + b"".join(timezones) + b"".join(events) + _END
+
+
+@lru_cache(maxsize=64)
+def _header(name: str, description: str, refresh_hours: int, home: str, source: str) -> bytes:
+    cal = Calendar()
+    cal.add("VERSION", "2.0")
+    cal.add("PRODID", PRODID)
+    cal.add("CALSCALE", "GREGORIAN")
+    name, description = vText(_text(name)), vText(_text(description))
+    cal.add("NAME", name)
+    cal.add("X-WR-CALNAME", name)  # X- properties are text only if we say so
+    cal.add("DESCRIPTION", description)
+    cal.add("X-WR-CALDESC", description)
+    refresh = timedelta(hours=refresh_hours)
+    cal.add("REFRESH-INTERVAL", vDuration(refresh, params={"VALUE": "DURATION"}))
+    cal.add("X-PUBLISHED-TTL", vDuration(refresh))
+    cal.add("URL", vUri(home))
+    cal.add("SOURCE", vUri(source, params={"VALUE": "URI"}))
+    body = serialize(cal)
+    assert body.endswith(_END)
+    return body
+
+
+def event_ical(session: Session, record: Record, base_url: str | None) -> tuple[bytes, str | None]:
+    """The session's VEVENT bytes and the TZID they use (None: all-day or UTC)."""
+    return _event_ical(session, record.first_published, record.last_modified, record.sequence, base_url)
+
+
+@lru_cache(maxsize=4096)
+def _event_ical(session: Session, created: datetime, modified: datetime, sequence: int, base_url: str | None):
+    event = build_event(session, created, modified, sequence, base_url)
+    tzid = event["DTSTART"].params.get("TZID")
+    return serialize(event), tzid
+
+
+def build_event(session: Session, created: datetime, modified: datetime, sequence: int, base_url: str | None) -> Event:
+    """One VEVENT; every value passed explicitly (icalendar would default DTSTAMP to now
+    and UID to a random uuid4, and subscribers would see duplicates)."""
+    event = Event()
+    event.add("UID", uid(session))
+    event.add("SEQUENCE", sequence)
+    event.add("DTSTAMP", modified)
+    event.add("CREATED", created)
+    event.add("LAST-MODIFIED", modified)
+    event.add("SUMMARY", _text(TITLE_PREFIX[session.status] + session.title))
+    if session.window is None:
+        # All-day: DATE values, DTEND exclusive; one event spans all the days.
+        event.add("DTSTART", session.first_day)
+        event.add("DTEND", session.last_day + timedelta(days=1))
+    else:
+        start, end = _first_window(session, session.first_day)
+        event.add("DTSTART", start)
+        event.add("DTEND", end)
+        if session.day_count > 1:
+            # COUNT, never UNTIL: UNTIL would have to be UTC and could cut the last day.
+            event.add("RRULE", vRecur({"FREQ": "DAILY", "COUNT": session.day_count}))
+    event.add("DESCRIPTION", _text(description(session)))
+    event.add("LOCATION", _text(session.location))
+    event.add("CATEGORIES", [_text(c) for c in (session.mode.label, *session.tags)])
+    if base_url is not None:
+        event.add("URL", vUri(base_url + f"sessions/{session.id}.html"))
+    if session.conference_url:
+        event.add("CONFERENCE", Conference(session.conference_url, feature="VIDEO", label="Join online").to_uri())
+    event.add("STATUS", STATUS[session.status])
+    event.add("CLASS", "PUBLIC")
+    event.add("TRANSP", "OPAQUE")
+    return event
+
+
+def _first_window(session: Session, day: date) -> tuple[datetime, datetime]:
+    start, end = session.window.on(day)
+    if end <= start:  # a window past midnight ends the next day
+        end = datetime.combine(day + timedelta(days=1), session.window.end, session.window.tz)
+    return start, end
+
+
+# An escape (TEXT "\\x", RFC 6868 "^x") is one token; anything else one character.
+_TOKEN = re.compile(r"[\\^].|.", re.S)
+
+
+def serialize(component) -> bytes:
+    """icalendar's content lines (escaped by icalendar), folded at 75 octets without
+    splitting a UTF-8 character or an escape. icalendar 7.3's own folding keeps a lone
+    "\\x" together but splits a run of escaped backslashes in the middle of a pair, and
+    Google rejects a split escape."""
+    return b"".join(_fold(line) + b"\r\n" for line in component.content_lines() if line)
+
+
+def _fold(line: str) -> bytes:
+    parts: list[str] = []
+    current: list[str] = []
+    size, limit = 0, 75  # continuation lines: a space, then 74 octets
+    for token in _TOKEN.findall(line):
+        octets = len(token.encode("utf-8"))
+        if current and size + octets > limit:
+            parts.append("".join(current))
+            current, size, limit = [], 0, 74
+        current.append(token)
+        size += octets
+    parts.append("".join(current))
+    return "\r\n ".join(parts).encode("utf-8")
+
+
+_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
+
+
+def _text(value: str) -> str:
+    """Text as RFC 5545 allows it: line breaks become LF (icalendar escapes them),
+    other control characters, which no TEXT value may hold, are dropped."""
+    return value.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)
+
+
+def description(session: Session) -> str:
+    """When (local and UTC), then the paragraphs, then the document code."""
+    when = wording.when(session)
+    if session.window is not None:
+        when += f", that is {wording.utc_windows(session)}"
+    return "\n\n".join((when, *session.paragraphs, session.code))

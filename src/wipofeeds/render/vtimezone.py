@@ -1,0 +1,201 @@
+"""VTIMEZONE components in the form Outlook, Google and Apple write themselves.
+
+Each zone gets a STANDARD and a DAYLIGHT observance with a yearly RRULE (BYMONTH plus
+BYDAY, or BYMONTHDAY for fixed-date rules) for every period of its rules that the
+requested years touch, and a zone without DST a single STANDARD. Everything is read
+from zoneinfo (tzdata), never typed in. Not icalendar's ``add_missing_timezones`` form:
+its RDATE lists are ignored by Outlook and misread by ical.js, and the COMMENT it puts
+on VTIMEZONE is not allowed there (RFC 5545 §3.6.5).
+
+    >>> print(to_ical("Asia/Tokyo", 2025, 2025).decode().replace("\\r\\n", "\\n"), end="")
+    BEGIN:VTIMEZONE
+    TZID:Asia/Tokyo
+    BEGIN:STANDARD
+    DTSTART:19700101T000000
+    TZNAME:JST
+    TZOFFSETFROM:+0900
+    TZOFFSETTO:+0900
+    END:STANDARD
+    END:VTIMEZONE
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+from icalendar.prop import vRecur
+
+from ..model import UTC
+
+# Zones are sampled this often to find transitions, then bisected to the second.
+_STEP = timedelta(hours=6)
+_WEEKDAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """A change of UTC offset (or of zone abbreviation) at instant ``at``."""
+
+    at: datetime  # aware UTC
+    before: timedelta
+    after: timedelta
+    name: str
+    daylight: bool
+
+    @property
+    def onset(self) -> datetime:
+        """Wall-clock time of the change in the time before it: a DTSTART (RFC 5545)."""
+        return (self.at + self.before).replace(tzinfo=None)
+
+
+def _state(tz: ZoneInfo, timestamp: int) -> tuple[timedelta, timedelta, str]:
+    local = datetime.fromtimestamp(timestamp, tz)
+    return local.utcoffset(), local.dst(), local.tzname() or ""
+
+
+def transitions(zone: str, start: datetime, end: datetime) -> list[Transition]:
+    """Every transition of ``zone`` in [start, end), found by sampling zoneinfo every
+    six hours and bisecting each change to the second (TZif instants are whole seconds)."""
+    tz = ZoneInfo(zone)
+    step = int(_STEP.total_seconds())
+    raw: list[tuple[datetime, tuple, tuple]] = []
+    moment, stop = int(start.timestamp()), int(end.timestamp())
+    state = _state(tz, moment)
+    while moment < stop:
+        following = min(moment + step, stop)
+        new_state = _state(tz, following)
+        if new_state != state:
+            low, high = moment, following  # state holds at low, not at high
+            while high - low > 1:
+                middle = (low + high) // 2
+                if _state(tz, middle) == state:
+                    low = middle
+                else:
+                    high = middle
+            following, new_state = high, _state(tz, high)  # look on from the change
+            raw.append((datetime.fromtimestamp(high, UTC), state, new_state))
+        moment, state = following, new_state
+    # Negative DST (Europe/Dublin: winter is the "DST"): the observance with the larger
+    # offset is the one calendar apps should call daylight.
+    negative_bases = {offset - dst for _, a, b in raw for offset, dst, _ in (a, b) if dst < timedelta(0)}
+    return [
+        Transition(at, before[0], after[0], after[2], after[1] > timedelta(0) or (after[1] == timedelta(0) and after[0] in negative_bases))
+        for at, before, after in raw
+    ]
+
+
+@dataclass
+class _Run:
+    """Transitions of one signature in consecutive years that one yearly rule describes."""
+
+    items: list[Transition]
+    weekday: int | None  # same weekday every year (BYDAY form) …
+    nths: set[int]  # … and the week numbers (1..5, -1 = last) that fit every year
+    monthday: int | None  # same day of month every year (BYMONTHDAY form)
+
+    @classmethod
+    def start(cls, t: Transition) -> "_Run":
+        return cls([t], t.onset.weekday(), _nths(t.onset), t.onset.day)
+
+    def extend(self, t: Transition) -> bool:
+        if t.onset.year != self.items[-1].onset.year + 1:
+            return False
+        weekday = self.weekday if self.weekday == t.onset.weekday() else None
+        nths = self.nths & _nths(t.onset) if weekday is not None else set()
+        monthday = self.monthday if self.monthday == t.onset.day else None
+        if not nths and monthday is None:
+            return False
+        self.weekday, self.nths, self.monthday = (weekday if nths else None), nths, monthday
+        self.items.append(t)
+        return True
+
+    def rule(self) -> dict:
+        month = self.items[0].onset.month
+        if self.nths:
+            nth = -1 if -1 in self.nths else min(self.nths)
+            return {"FREQ": "YEARLY", "BYMONTH": month, "BYDAY": f"{nth}{_WEEKDAYS[self.weekday]}"}
+        return {"FREQ": "YEARLY", "BYMONTH": month, "BYMONTHDAY": self.monthday}
+
+
+def _nths(day: datetime) -> set[int]:
+    nths = {(day.day - 1) // 7 + 1}
+    if day.day + 7 > _calendar.monthrange(day.year, day.month)[1]:
+        nths.add(-1)
+    return nths
+
+
+def _until(last: Transition) -> datetime:
+    """UNTIL (UTC, as RFC 5545 requires in VTIMEZONE) that keeps the last onset: the
+    later of its instant and its wall-clock reading, because some readers (dateutil's
+    tzical, which icalendar's ``to_tz`` uses) compare UNTIL with the local onset."""
+    return max(last.at, last.onset.replace(tzinfo=UTC))
+
+
+def _signature(t: Transition) -> tuple:
+    return (t.daylight, t.before, t.after, t.name, t.onset.month, t.onset.time())
+
+
+def _observance(daylight: bool, start: datetime, before: timedelta, after: timedelta, name: str):
+    sub = TimezoneDaylight() if daylight else TimezoneStandard()
+    sub.add("DTSTART", start)
+    sub.add("TZOFFSETFROM", before)
+    sub.add("TZOFFSETTO", after)
+    sub.add("TZNAME", name)
+    return sub
+
+
+def vtimezone(zone: str, first_year: int, last_year: int) -> Timezone:
+    """VTIMEZONE for ``zone``, exact for every instant of the years first_year..last_year
+    (in any zone), with yearly rules where the zone's rules are yearly."""
+    span_start = datetime(first_year, 1, 1, tzinfo=UTC) - timedelta(days=1)
+    span_end = datetime(last_year + 1, 1, 1, tzinfo=UTC) + timedelta(days=1)
+    # One year either side: the observance in force when the span starts, and whether
+    # the last rules still hold after it (then their RRULE stays open, without UNTIL).
+    found = transitions(zone, datetime(first_year - 1, 1, 1, tzinfo=UTC), datetime(last_year + 2, 1, 1, tzinfo=UTC))
+    before = [t for t in found if t.at < span_start]
+    inside = [t for t in found if span_start <= t.at < span_end]
+    after = [t for t in found if t.at >= span_end]
+    kept = before[-1:] + inside
+
+    tz = Timezone()
+    tz.add("TZID", zone)
+    if not before:
+        # Nothing tells when the observance at the span's start began: state it from
+        # long before (as Outlook does for zones without DST).
+        offset, dst, name = _state(ZoneInfo(zone), int(span_start.timestamp()))
+        start = datetime(1970 if first_year > 1971 else 1601, 1, 1)
+        tz.add_component(_observance(dst > timedelta(0), start, offset, offset, name))
+
+    runs: dict[tuple, list[_Run]] = {}
+    for t in kept + after:
+        group = runs.setdefault(_signature(t), [])
+        if not (group and group[-1].extend(t)):
+            group.append(_Run.start(t))
+    emitted = []
+    for group in runs.values():
+        for run in group:
+            in_span = [t for t in run.items if t.at < span_end]
+            if not in_span:
+                continue
+            first = run.items[0]
+            sub = _observance(first.daylight, first.onset, first.before, first.after, first.name)
+            if len(run.items) > 1:
+                rule = run.rule()
+                if len(in_span) == len(run.items):  # the rule ended within the span
+                    rule["UNTIL"] = _until(in_span[-1])
+                sub.add("RRULE", vRecur(rule))
+            emitted.append((first.onset, not first.daylight, sub))
+    for _, _, sub in sorted(emitted, key=lambda e: (e[0], e[1])):
+        tz.add_component(sub)
+    return tz
+
+
+@lru_cache(maxsize=256)
+def to_ical(zone: str, first_year: int, last_year: int) -> bytes:
+    """Serialized :func:`vtimezone`, computed once per zone and span."""
+    return vtimezone(zone, first_year, last_year).to_ical()

@@ -1,0 +1,52 @@
+"""Sessions and catalogs for the calendar and history tests.
+
+``session()`` builds a Session by hand (what a renderer does with a model, whatever text
+produced it); ``seed_sessions()`` parses the copy of the real listing kept beside the
+tests, so they never depend on files outside the repository.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timezone
+from pathlib import Path
+
+from wipofeeds import history as hist
+from wipofeeds import listing
+from wipofeeds.model import Catalog, DailyWindow, History, Mode, Place, Session, SiteConfig
+
+UTC = timezone.utc
+BASE_URL = "https://feeds.example.org/"
+SITE = SiteConfig(base_url=BASE_URL)
+SEED = Path(__file__).with_name("data") / "seed_sessions.txt"
+FIRST_SEEN = datetime(2025, 11, 1, 8, 0, tzinfo=UTC)
+GENEVA = Place("Geneva", "Switzerland")
+GENEVA_TIME = DailyWindow(time(10), time(18), "Europe/Zurich", "Geneva time")
+
+
+def session(**fields) -> Session:
+    """A two-day hybrid Geneva session, 10:00–18:00 Geneva time; override any field."""
+    values = dict(
+        code="WIPO/IP/CONV/GE/2/25",
+        title="IP and Synthetic Media",
+        first_day=date(2025, 10, 28),
+        last_day=date(2025, 10, 29),
+        mode=Mode.HYBRID,
+        paragraphs=("Synthetic media is rapidly evolving.", "The session explored its impact."),
+        window=GENEVA_TIME,
+        place=GENEVA,
+        ordinal=12,
+        tags=("synthetic-media",),
+    )
+    values.update(fields)
+    return Session(**values)
+
+
+def seed_sessions() -> list[Session]:
+    """The ten sessions of the real listing, parsed by the project's parser."""
+    return listing.parse(SEED.read_text("utf-8"), str(SEED))
+
+
+def catalog(sessions, history: History | None = None, now: datetime = FIRST_SEEN, site: SiteConfig = SITE) -> Catalog:
+    """A catalog of ``sessions`` (newest first) with their history updated at ``now``."""
+    sessions = sorted(sessions, key=lambda s: s.sort_key)
+    return Catalog(tuple(sessions), hist.update(history or History(), sessions, now), site)
