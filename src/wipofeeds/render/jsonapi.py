@@ -1,0 +1,221 @@
+"""JSON with the standard library: the documented API (``sessions.json``, one document
+per session, and its JSON Schema) and a JSON Feed 1.1 for feed readers.
+
+Every dict is written in a fixed key order with two-space indents and a final newline,
+so a change of one session is a small diff. ``<``, ``>`` and ``&`` are written as
+``\\u003c``… everywhere (:func:`dumps_safe`): the same JSON can then sit inside an HTML
+``<script>`` element without ending it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from importlib import resources
+
+from ..model import UTC, Catalog, Occurrence, Session
+from ..wording import when
+from . import register
+from .feeds import (
+    ICS,
+    entry_title,
+    feed_updated,
+    ics_size,
+    ics_url,
+    page_url,
+    session_html,
+    session_text,
+    session_urn,
+    summary,
+)
+
+API_VERSION = 1
+JSON = "application/json; charset=utf-8"
+JSON_FEED = "application/feed+json; charset=utf-8"
+SCHEMA_PATH = "sessions.schema.json"
+
+_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def dumps_safe(obj, indent: int | None = 2) -> str:
+    """JSON text that is also safe inside HTML ``<script>`` (JSON-LD) and JavaScript:
+    the characters that could end the element or a JS string are escaped. They can only
+    occur inside strings, where the escape means the same character."""
+    text = json.dumps(obj, ensure_ascii=False, indent=indent)
+    for char, escaped in _UNSAFE.items():
+        text = text.replace(char, escaped)
+    return text
+
+
+def _bytes(obj) -> bytes:
+    return (dumps_safe(obj) + "\n").encode("utf-8")
+
+
+def _local(moment: datetime | None) -> str | None:
+    """'2025-10-28T10:00:00+01:00': the local time with its offset."""
+    return None if moment is None else moment.isoformat(timespec="seconds")
+
+
+def _utc(moment: datetime | None) -> str | None:
+    """'2025-10-28T09:00:00Z'."""
+    return None if moment is None else moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# --- the API --------------------------------------------------------------------------
+
+
+def _day(occ: Occurrence) -> dict:
+    return {
+        "date": occ.day.isoformat(),
+        "start": _local(occ.start),
+        "end": _local(occ.end),
+        "start_utc": _utc(occ.start),
+        "end_utc": _utc(occ.end),
+    }
+
+
+def dates(session: Session) -> dict:
+    """When a session happens, structured: shared by the API and the JSON Feed's ``_event``."""
+    w = session.window
+    return {
+        "first_day": session.first_day.isoformat(),
+        "last_day": session.last_day.isoformat(),
+        "all_day": session.all_day,
+        "zone": None if w is None else w.zone,
+        "window": None
+        if w is None
+        else {"start": w.start.strftime("%H:%M"), "end": w.end.strftime("%H:%M"), "zone": w.zone, "label": w.label},
+        "when": when(session),
+        "days": [_day(occ) for occ in session.occurrences],
+    }
+
+
+def session_document(catalog: Catalog, session: Session) -> dict:
+    """Every model field of one session, its history dates and its links."""
+    record = catalog.record(session)
+    return {
+        "id": session.id,
+        "code": session.code,
+        "ordinal": session.ordinal,
+        "title": session.title,
+        "title_is_generated": session.title_is_generated,
+        "status": session.status.value,
+        "mode": session.mode.value,
+        "place": None if session.place is None else {"city": session.place.city, "country": session.place.country},
+        "location": session.location,
+        "tags": list(session.tags),
+        "paragraphs": list(session.paragraphs),
+        **dates(session),
+        "url": session.url,
+        "conference_url": session.conference_url,
+        "sequence": record.sequence,
+        "first_published": _utc(record.first_published),
+        "last_modified": _utc(record.last_modified),
+        "links": {
+            "page": page_url(catalog, session),
+            "ics": ics_url(catalog, session),
+            "json": catalog.site.url(f"sessions/{session.id}.json"),
+        },
+    }
+
+
+def _calendar(catalog: Catalog, path: str) -> dict:
+    site = catalog.site
+    return {
+        "title": site.title,
+        "description": site.description,
+        "language": site.language,
+        "url": site.url(""),
+        "self": site.url(path),
+        "updated": _utc(feed_updated(catalog)),
+    }
+
+
+@register("sessions.json", "collection", JSON, "json")
+def render_sessions(catalog: Catalog, path: str) -> bytes:
+    return _bytes(
+        {
+            "version": API_VERSION,
+            "schema": catalog.site.url(SCHEMA_PATH),
+            "calendar": _calendar(catalog, path),
+            "sessions": [session_document(catalog, s) for s in catalog.sessions],
+        }
+    )
+
+
+@register(".json", "session", JSON, "json")
+def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
+    return _bytes(
+        {
+            "version": API_VERSION,
+            "schema": catalog.site.url(SCHEMA_PATH),
+            "session": session_document(catalog, session),
+        }
+    )
+
+
+def schema_bytes() -> bytes:
+    """The JSON Schema shipped in the package, byte for byte."""
+    return resources.files("wipofeeds").joinpath("schemas", SCHEMA_PATH).read_bytes()
+
+
+@register(SCHEMA_PATH, "site", "application/schema+json", "json")
+def render_schema(catalog: Catalog, path: str) -> bytes:
+    return schema_bytes()
+
+
+# --- JSON Feed 1.1 --------------------------------------------------------------------
+
+
+def _event(catalog: Catalog, session: Session) -> dict:
+    """The ``_event`` extension: dates for programs, so nobody parses prose."""
+    return {
+        "about": catalog.site.url(SCHEMA_PATH),
+        "status": session.status.value,
+        "mode": session.mode.value,
+        "location": session.location,
+        **dates(session),
+    }
+
+
+def _item(catalog: Catalog, session: Session) -> dict:
+    record = catalog.record(session)
+    item = {"id": session_urn(session), "url": page_url(catalog, session)}
+    if session.url:
+        item["external_url"] = session.url
+    item |= {
+        "title": entry_title(session),
+        "content_html": session_html(catalog, session),
+        "content_text": session_text(catalog, session),
+        "summary": summary(session),
+        "date_published": _utc(record.first_published),
+        "date_modified": _utc(record.last_modified),
+        "tags": [session.mode.value, *session.tags],
+        "attachments": [
+            {
+                "url": ics_url(catalog, session),
+                "mime_type": ICS,
+                "title": "Calendar (iCalendar)",
+                "size_in_bytes": ics_size(catalog, session),
+            }
+        ],
+        "_event": _event(catalog, session),
+    }
+    return item
+
+
+@register("feed.json", "collection", JSON_FEED, "json")
+def render_json_feed(catalog: Catalog, path: str) -> bytes:
+    site = catalog.site
+    return _bytes(
+        {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": site.title,
+            "home_page_url": site.url(""),
+            "feed_url": site.url(path),
+            "description": site.description,
+            "language": site.language,
+            "authors": [{"name": site.author, "url": site.author_url}],
+            "items": [_item(catalog, s) for s in catalog.sessions],
+        }
+    )
