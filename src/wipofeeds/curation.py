@@ -1,0 +1,140 @@
+"""What the listing cannot say, added per document code from ``sessions.toml``.
+
+The listing is copied as received; links, a corrected title, a cancellation or extra
+tags live beside it in ``DIR/NAME.toml`` (``data/sessions.toml``), one table per code::
+
+    [sessions."WIPO/IP/CONV/GE/2/25"]
+    title = "IP and Synthetic Media"          # replaces the title found in the listing
+    url = "https://www.wipo.int/…"           # a page about the session (http/https)
+    conference_url = "https://…"             # a join link for online attendance
+    status = "cancelled"                     # confirmed | cancelled | postponed
+    tags = ["deepfakes"]                     # added to the derived tags (slugs)
+
+Every key is optional. A code that is not in the listing, an unknown key or a bad value
+is an error naming the file and line. A missing file changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import ListingError, Problem
+from .model import Session, Status
+from .tags import SLUG
+
+KEYS = ("title", "url", "conference_url", "status", "tags")
+
+
+def apply(sessions: list[Session], path: Path | None) -> list[Session]:
+    """``sessions`` with the additions of the TOML file at ``path`` (if it exists)."""
+    if path is None or not path.is_file():
+        return list(sessions)
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    return _Curation(str(path), text).apply(list(sessions))
+
+
+class _Curation:
+    def __init__(self, filename: str, text: str):
+        self.filename = filename
+        self.lines = text.splitlines()
+        self.text = text
+        self.problems: list[Problem] = []
+
+    def bad(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.filename, line, message))
+
+    def apply(self, sessions: list[Session]) -> list[Session]:
+        try:
+            document = tomllib.loads(self.text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ListingError([Problem(self.filename, _error_line(exc, len(self.lines)), f"not valid TOML: {exc}")])
+        for key in document:
+            if key != "sessions":
+                self.bad(self._line(key), f"unknown table or key '{key}' (expected [sessions.\"DOCUMENT/CODE\"] tables)")
+        entries = document.get("sessions", {})
+        if not isinstance(entries, dict):
+            self.bad(self._line("sessions"), "'sessions' must hold one table per document code")
+            entries = {}
+        by_code = {s.code: s for s in sessions}
+        changed: dict[str, Session] = {}
+        for code, values in entries.items():
+            line = self._line(code)
+            if code not in by_code:
+                self.bad(line, f"'{code}' is not a document code of the listing")
+            elif not isinstance(values, dict):
+                self.bad(line, f"'{code}' must be a table of settings ({', '.join(KEYS)})")
+            else:
+                changed[code] = self._session(by_code[code], values, line)
+        if self.problems:
+            raise ListingError(self.problems)
+        return [changed.get(s.code, s) for s in sessions]
+
+    def _session(self, session: Session, values: dict, table_line: int) -> Session:
+        updates: dict = {}
+        for key, value in values.items():
+            line = self._line(key, after=table_line)
+            check = getattr(self, f"_{key}", None) if key in KEYS else None
+            if check is None:
+                self.bad(line, f"unknown key '{key}' for {session.code} (expected one of: {', '.join(KEYS)})")
+                continue
+            try:
+                updates.update(check(session, value))
+            except ValueError as exc:
+                self.bad(line, f"{key} of {session.code}: {exc}")
+        return replace(session, **updates)
+
+    # One checker per key: the value → fields of Session, or ValueError with the reason.
+
+    def _title(self, session: Session, value) -> dict:
+        if not isinstance(value, str) or not value.strip():
+            raise ValueError(f"expected a non-empty string, found {value!r}")
+        return {"title": " ".join(value.split()), "title_is_generated": False}
+
+    def _url(self, session: Session, value) -> dict:
+        return {"url": _checked_url(value)}
+
+    def _conference_url(self, session: Session, value) -> dict:
+        return {"conference_url": _checked_url(value)}
+
+    def _status(self, session: Session, value) -> dict:
+        try:
+            return {"status": Status(value)}
+        except ValueError:
+            raise ValueError(f"{value!r} is not a status (expected {' | '.join(s.value for s in Status)})") from None
+
+    def _tags(self, session: Session, value) -> dict:
+        if not isinstance(value, list) or not all(isinstance(tag, str) for tag in value):
+            raise ValueError(f"expected a list of strings, found {value!r}")
+        bad = [tag for tag in value if not SLUG.fullmatch(tag)]
+        if bad:
+            raise ValueError(f"{', '.join(map(repr, bad))} is not a tag (expected lowercase slugs like 'synthetic-media')")
+        return {"tags": tuple(sorted(set(session.tags) | set(value)))}
+
+    def _line(self, name: str, after: int = 0) -> int:
+        """Line of the header or key naming ``name`` (searched from line ``after``)."""
+        quoted = re.escape(name)
+        pattern = re.compile(rf"""^\s*(?:\[\s*(?:sessions\s*\.\s*)?)?["']?{quoted}["']?\s*(?:[\].=]|$)""")
+        for number, line in enumerate(self.lines[after:], start=after + 1):
+            if after and line.lstrip().startswith("["):  # the next table
+                break
+            if pattern.search(line):
+                return number
+        return max(after, 1)
+
+
+def _checked_url(value) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected a URL string, found {value!r}")
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+        raise ValueError(f"{value!r} is not a URL (expected http:// or https:// and a host)")
+    return value
+
+
+def _error_line(exc: tomllib.TOMLDecodeError, last: int) -> int:
+    found = re.search(r"at line (\d+)", str(exc))
+    return int(found.group(1)) if found else max(last, 1)
