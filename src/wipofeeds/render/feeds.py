@@ -297,7 +297,7 @@ def _add_entry(fg: FeedGenerator) -> FeedEntry:
 
 def _feed(catalog: Catalog, path: str, title: str, subtitle: str, updated: datetime) -> FeedGenerator:
     site = catalog.site
-    atom = path.endswith(".atom")
+    atom = path.split("?", 1)[0].endswith(".atom")  # a filtered feed: "feed.atom?q=…"
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)  # RSS <author> must be an e-mail address
     fg.id("urn:wipofeeds:feed:" + path.replace("/", ":"))

@@ -1,0 +1,356 @@
+"""The subscribe page, one page per session, and their stylesheet and script.
+
+Pages are rendered from Jinja2 templates (autoescaped) and never depend on the day they
+are rendered: which sessions are upcoming, and what time they start for the reader, is
+worked out in the browser by ``assets/app.js`` from the ISO instants in the markup.
+Without JavaScript every session is still listed with its dates in its own zone and UTC.
+Pages carry no inline script or style so a strict Content-Security-Policy holds; the
+schema.org JSON-LD block is data, not script.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+from importlib import resources
+from urllib.parse import quote, urlencode
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .. import wording
+from ..model import UTC, Catalog, Change, ChangeKind, Mode, Session, SiteConfig, Status
+from . import register
+from .jsonapi import dumps_safe  # JSON that cannot end a <script> element
+
+HTML = "text/html; charset=utf-8"
+ASSETS = {"assets/style.css": "style.css", "assets/app.js": "app.js"}
+
+_env = Environment(
+    loader=PackageLoader("wipofeeds", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+
+
+# --- static files ---------------------------------------------------------------------
+
+
+@cache
+def static_file(name: str) -> bytes:
+    """A file of wipofeeds/static, read once."""
+    return (resources.files("wipofeeds") / "static" / name).read_bytes()
+
+
+def asset_href(root: str, path: str) -> str:
+    """Relative link to an asset with a content hash, so a day of caching is harmless."""
+    digest = hashlib.sha256(static_file(ASSETS[path])).hexdigest()[:10]
+    return f"{root}{path}?v={digest}"
+
+
+# --- links to calendars ---------------------------------------------------------------
+
+
+def ical_utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def iso_utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass(frozen=True, slots=True)
+class FeedLinks:
+    """Every way to follow one calendar: subscribe buttons plus its feeds."""
+
+    ics: str
+    webcal: str
+    google: str
+    outlook: str
+    office: str
+    rss: str
+    atom: str
+    json: str
+
+
+def feed_links(site: SiteConfig, prefix: str, name: str) -> FeedLinks:
+    """Absolute links for the collections under ``prefix`` ('' or 'year/2025/')."""
+    ics = site.url(prefix + "calendar.ics")
+    webcal = "webcal://" + ics.split("://", 1)[1]
+    by_url = urlencode({"url": ics, "name": name}, quote_via=quote)
+    return FeedLinks(
+        ics=ics,
+        webcal=webcal,
+        google="https://calendar.google.com/calendar/r?cid=" + quote(webcal, safe=""),
+        outlook="https://outlook.live.com/calendar/0/addfromweb?" + by_url,
+        office="https://outlook.office.com/calendar/0/addfromweb?" + by_url,
+        rss=site.url(prefix + "feed.rss"),
+        atom=site.url(prefix + "feed.atom"),
+        json=site.url(prefix + "feed.json"),
+    )
+
+
+def _details(session: Session, page_url: str, limit: int = 900) -> str:
+    """Event description for calendar links: kept short, since URLs have a length limit."""
+    text = session.paragraphs[0] if session.paragraphs else ""
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0] + "…"
+    return "\n\n".join(part for part in (wording.when(session), text, page_url) if part)
+
+
+def google_event_url(session: Session, page_url: str) -> str:
+    """Google Calendar's event template; a multi-day window becomes a daily recurrence."""
+    first = session.occurrences[0]
+    if first.start is None:
+        dates = f"{session.first_day:%Y%m%d}/{session.last_day + timedelta(days=1):%Y%m%d}"
+    else:
+        dates = f"{ical_utc(first.start)}/{ical_utc(first.end)}"
+    params = {"action": "TEMPLATE", "text": session.title, "dates": dates}
+    params |= {"details": _details(session, page_url), "location": session.location}
+    if session.window is not None:
+        params["ctz"] = session.window.zone
+        if session.day_count > 1:
+            params["recur"] = f"RRULE:FREQ=DAILY;COUNT={session.day_count}"
+    return "https://calendar.google.com/calendar/render?" + urlencode(params, quote_via=quote, safe="/")
+
+
+def outlook_event_urls(session: Session, page_url: str) -> list[tuple[date | None, str]]:
+    """Outlook's compose deeplink cannot repeat: one link per day of a windowed session
+    (day None: the link covers the whole session)."""
+    base = {"path": "/calendar/action/compose", "rru": "addevent", "subject": session.title}
+    base |= {"body": _details(session, page_url), "location": session.location}
+    if session.window is None:
+        end = session.last_day + timedelta(days=1)
+        params = base | {"startdt": session.first_day.isoformat(), "enddt": end.isoformat(), "allday": "true"}
+        return [(None, _outlook(params))]
+    links = []
+    for occ in session.occurrences:
+        params = base | {"startdt": iso_utc(occ.start), "enddt": iso_utc(occ.end), "allday": "false"}
+        links.append((occ.day if session.day_count > 1 else None, _outlook(params)))
+    return links
+
+
+def _outlook(params: dict) -> str:
+    return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(params, quote_via=quote)
+
+
+# --- schema.org -----------------------------------------------------------------------
+
+ATTENDANCE = {
+    Mode.HYBRID: "https://schema.org/MixedEventAttendanceMode",
+    Mode.VIRTUAL: "https://schema.org/OnlineEventAttendanceMode",
+    Mode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
+}
+
+
+def json_ld(catalog: Catalog, session: Session) -> dict:
+    """schema.org Event for search engines and assistants."""
+    site = catalog.site
+    page = site.url(f"sessions/{session.id}.html")
+    occurrences = session.occurrences
+    if session.window is None:
+        start, end = session.first_day.isoformat(), session.last_day.isoformat()
+    else:
+        start, end = occurrences[0].start.isoformat(), occurrences[-1].end.isoformat()
+    event: dict = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": session.title,
+        "identifier": session.code,
+        "url": page,
+        "description": "\n\n".join(session.paragraphs),
+        "startDate": start,
+        "endDate": end,
+        "eventAttendanceMode": ATTENDANCE[session.mode],
+        **_status(catalog, session),
+        "location": _locations(session, page),
+        "organizer": {"@type": "Organization", "name": site.author, "url": site.author_url},
+    }
+    if session.window is not None and session.day_count > 1:
+        w = session.window
+        event["eventSchedule"] = {
+            "@type": "Schedule",
+            "startDate": session.first_day.isoformat(),
+            "endDate": session.last_day.isoformat(),
+            "repeatFrequency": "P1D",
+            "startTime": w.start.strftime("%H:%M:%S"),
+            "endTime": w.end.strftime("%H:%M:%S"),
+            "scheduleTimezone": w.zone,
+        }
+    if session.tags:
+        event["keywords"] = ", ".join(session.tags)
+    return event
+
+
+def _status(catalog: Catalog, session: Session) -> dict:
+    if session.status is Status.CANCELLED:
+        return {"eventStatus": "https://schema.org/EventCancelled"}
+    if session.status is Status.POSTPONED:
+        return {"eventStatus": "https://schema.org/EventPostponed"}
+    record = catalog.history.get(session.id)
+    changes = record.changes if record is not None else ()
+    previous = [
+        c.previous["first_day"]
+        for c in changes
+        if c.kind is ChangeKind.RESCHEDULED and c.previous and c.previous.get("first_day")
+    ]
+    moved = [p for p in previous if p != session.first_day.isoformat()]
+    if moved:
+        return {
+            "eventStatus": "https://schema.org/EventRescheduled",
+            "previousStartDate": moved if len(moved) > 1 else moved[0],
+        }
+    return {"eventStatus": "https://schema.org/EventScheduled"}
+
+
+def _locations(session: Session, page: str) -> list[dict]:
+    places = []
+    if session.place is not None and session.mode is not Mode.VIRTUAL:
+        address = {"@type": "PostalAddress", "addressLocality": session.place.city}
+        if session.place.country:
+            address["addressCountry"] = session.place.country
+        places.append({"@type": "Place", "name": str(session.place), "address": address})
+    if session.mode is not Mode.IN_PERSON or session.place is None:
+        places.append({"@type": "VirtualLocation", "url": session.conference_url or page})
+    return places
+
+
+# --- what the templates show ----------------------------------------------------------
+
+
+def instants(session: Session) -> str:
+    """'start/end start/end…' in UTC, for app.js to show in the reader's time."""
+    return " ".join(f"{iso_utc(o.start)}/{iso_utc(o.end)}" for o in session.occurrences if o.start)
+
+
+def starts_at(session: Session) -> str:
+    """Machine-readable start: an instant, or the first day of an all-day session."""
+    first = session.occurrences[0]
+    return iso_utc(first.start) if first.start else session.first_day.isoformat()
+
+
+def ends_at(session: Session) -> str:
+    """When a session is over: its last instant, or the day after an all-day session."""
+    last = session.occurrences[-1]
+    return iso_utc(last.end) if last.end else (session.last_day + timedelta(days=1)).isoformat()
+
+
+def day_label(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def describe_change(change: Change) -> str:
+    """One line of a session's history, for people."""
+    previous = change.previous or {}
+    if change.kind is ChangeKind.RESCHEDULED and {"first_day", "last_day"} <= previous.keys():
+        first, last = date.fromisoformat(previous["first_day"]), date.fromisoformat(previous["last_day"])
+        return f"New dates (were {wording.date_range(first, last)})"
+    if change.kind is ChangeKind.RETITLED and previous.get("title"):
+        return f"Renamed (was “{previous['title']}”)"
+    return CHANGE_WORDS[change.kind]
+
+
+CHANGE_WORDS = {
+    ChangeKind.ANNOUNCED: "Announced",
+    ChangeKind.RESCHEDULED: "New dates",
+    ChangeKind.RETIMED: "New hours",
+    ChangeKind.MOVED: "New place or way of attending",
+    ChangeKind.RETITLED: "Renamed",
+    ChangeKind.CANCELLED: "Cancelled",
+    ChangeKind.POSTPONED: "Postponed",
+    ChangeKind.REINSTATED: "Confirmed again",
+    ChangeKind.EDITED: "Description, topics or links updated",
+}
+
+
+def _filter_groups(catalog: Catalog) -> list[tuple[str, list[dict]]]:
+    from ..site import path_filters  # site imports the render package: import late
+
+    titles = {"year": "By year", "mode": "By attendance", "tag": "By topic"}
+    groups: dict[str, list[dict]] = {}
+    for prefix, flt in path_filters(catalog):
+        key = prefix.split("/", 1)[0]
+        if flt.year is not None:
+            label, noun = str(flt.year), f"the {flt.year} sessions"
+        elif flt.mode is not None:
+            label, noun = flt.mode.label, f"the {flt.mode.label.lower()} sessions"
+        else:
+            label = flt.tag.replace("-", " ").capitalize()
+            noun = f"the sessions on {flt.tag.replace('-', ' ')}"
+        count = len(flt.apply(catalog.sessions))
+        name = f"{catalog.site.title} – {label}"
+        groups.setdefault(key, []).append(
+            {"label": label, "noun": noun, "count": count, "links": feed_links(catalog.site, prefix, name)}
+        )
+    return [(titles[key], rows) for key, rows in groups.items()]
+
+
+def _common(catalog: Catalog, path: str) -> dict:
+    root = "../" * path.count("/")
+    return {
+        "site": catalog.site,
+        "root": root,
+        "css": asset_href(root, "assets/style.css"),
+        "js": asset_href(root, "assets/app.js"),
+        "updated": catalog.updated,
+        "iso_utc": iso_utc,
+        "wording": wording,
+        "instants": instants,
+        "starts_at": starts_at,
+        "ends_at": ends_at,
+        "describe_change": describe_change,
+    }
+
+
+def render_template(name: str, **context) -> bytes:
+    return _env.get_template(name).render(**context).encode("utf-8")
+
+
+# --- registered renderers -------------------------------------------------------------
+
+
+@register("index.html", "site", HTML, "html")
+def render_index(catalog: Catalog, path: str) -> bytes:
+    return render_template(
+        "index.html",
+        **_common(catalog, path),
+        sessions=catalog.sessions,
+        main=feed_links(catalog.site, "", catalog.site.title),
+        groups=_filter_groups(catalog),
+        canonical=catalog.site.url(""),
+    )
+
+
+@register(".html", "session", HTML, "html")
+def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
+    page = catalog.site.url(path)
+    record = catalog.history.get(session.id)
+    return render_template(
+        "session.html",
+        **_common(catalog, path),
+        session=session,
+        record=record,
+        canonical=page,
+        ics=catalog.site.url(f"sessions/{session.id}.ics"),
+        json_url=catalog.site.url(f"sessions/{session.id}.json"),
+        google=google_event_url(session, page),
+        outlook=outlook_event_urls(session, page),
+        main=feed_links(catalog.site, "", catalog.site.title),
+        day_label=day_label,
+        json_ld=Markup(dumps_safe(json_ld(catalog, session))),
+    )
+
+
+@register("assets/style.css", "site", "text/css; charset=utf-8", "asset")
+def render_style(catalog: Catalog, path: str) -> bytes:
+    return static_file("style.css")
+
+
+@register("assets/app.js", "site", "text/javascript; charset=utf-8", "asset")
+def render_script(catalog: Catalog, path: str) -> bytes:
+    return static_file("app.js")

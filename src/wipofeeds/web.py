@@ -1,0 +1,438 @@
+"""The live site: Flask serves the one mapping of :func:`wipofeeds.site.build_site`.
+
+Bodies are rendered once per data version (and per base URL) and served from memory
+with strong ETags, Last-Modified, precompressed gzip and caching headers. Filters that
+have a path form answer the very bytes of that path; other filters render their subset
+once and are cached. The data files are watched (at most once per ``RELOAD_INTERVAL``
+seconds): a valid change swaps in a whole new :class:`Edition` with one assignment, so
+no request mixes versions; an invalid one keeps the last good edition, logs every error
+with its line and turns ``/healthz`` red.
+
+    gunicorn "wipofeeds.web:create_app()"          # production (WIPOFEEDS_* settings)
+    wipofeeds serve data/sessions.txt --port 8000   # development
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import threading
+import time
+from collections import OrderedDict
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+from flask import Blueprint, Flask, Response, current_app, request
+from werkzeug.exceptions import HTTPException
+from werkzeug.http import http_date
+
+from . import catalog as catalog_module
+from . import clock
+from .catalog import Source, normalise_base_url
+from .errors import FilterError, ListingError, WipofeedsError
+from .model import Catalog
+from .site import COLLECTIONS, HOST_FILES, Filter, Resource, build_site, headers_for, render_collection
+
+DEFAULTS = {
+    "SOURCE": str(catalog_module.DEFAULT_SOURCE),
+    "BASE_URL": None,  # None: links use the request's own host
+    "RELOAD_INTERVAL": 1.0,  # seconds between two looks at the data files
+    "RECORD_HISTORY": True,  # record picked-up changes like `wipofeeds build`
+    "HOST_CACHE_SIZE": 4,  # sites kept per edition when links follow the Host header
+    "FILTER_CACHE_SIZE": 256,  # on-demand filtered bodies kept per edition
+}
+PATH_FORM = re.compile(r"(year|mode|tag)/([^/]+)/")
+SESSION_PAGE = re.compile(r"sessions/[a-z0-9-]+")
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Defaults, then ``WIPOFEEDS_*`` environment variables, then ``test_config``."""
+    app = Flask(__name__, static_folder=None)
+    app.config.from_mapping(DEFAULTS)
+    app.config.from_prefixed_env("WIPOFEEDS")
+    if test_config is not None:
+        app.config.from_mapping(test_config)
+    app.extensions["wipofeeds"] = Publisher(
+        Source.of(app.config["SOURCE"]),
+        base_url=normalise_base_url(app.config["BASE_URL"]),
+        interval=float(app.config["RELOAD_INTERVAL"]),
+        record_history=bool(app.config["RECORD_HISTORY"]),
+        host_cache_size=int(app.config["HOST_CACHE_SIZE"]),
+        filter_cache_size=int(app.config["FILTER_CACHE_SIZE"]),
+        log=app.logger,
+    )
+    app.register_blueprint(bp)
+    return app
+
+
+def serve(source: str | None = None, host: str = "127.0.0.1", port: int = 8000, base_url: str | None = None) -> None:
+    """The development server (never in debug mode: the debugger runs code on request)."""
+    from werkzeug.serving import run_simple
+
+    settings = {k: v for k, v in (("SOURCE", source), ("BASE_URL", base_url)) if v is not None}
+    app = create_app(settings)
+    run_simple(host, port, app, use_reloader=False, use_debugger=False, threaded=True)
+
+
+# --- data versions ----------------------------------------------------------------------
+
+
+class Edition:
+    """One data version: its catalog and every body rendered from it, per base URL."""
+
+    def __init__(self, catalog: Catalog, version: str, host_cache_size: int, filter_cache_size: int, floor: datetime):
+        self.catalog = catalog
+        self.version = version
+        self.floor = floor  # see Publisher.floor
+        self.base_url = catalog.site.base_url  # flag, environment or site.toml; else None
+        self._sites: OrderedDict[str, dict[str, Resource]] = OrderedDict()
+        self._filtered: OrderedDict[tuple, Resource] = OrderedDict()
+        self._sizes = (max(1, host_cache_size), max(1, filter_cache_size))
+        self._lock = threading.Lock()  # guards both caches
+        self._build_lock = threading.Lock()  # one site build at a time
+
+    def site(self, base_url: str) -> dict[str, Resource]:
+        """The whole mapping with links under ``base_url``, built once."""
+        with self._lock:
+            if (site := self._sites.get(base_url)) is not None:
+                self._sites.move_to_end(base_url)
+                return site
+        with self._build_lock:
+            with self._lock:
+                if (site := self._sites.get(base_url)) is not None:
+                    return site
+            site = build_site(self._at(base_url))
+            with self._lock:
+                self._sites[base_url] = site
+                while len(self._sites) > self._sizes[0]:
+                    self._sites.popitem(last=False)
+        return site
+
+    def filtered(self, base_url: str, flt: Filter, name: str, path: str) -> Resource:
+        """Collection ``name`` of the sessions ``flt`` keeps, rendered once per day at most."""
+        today = clock.now().date() if flt.needs_today else None
+        key = (base_url, flt, name, path, today)
+        with self._lock:
+            if (resource := self._filtered.get(key)) is not None:
+                self._filtered.move_to_end(key)
+                return resource
+        catalog = self._at(base_url)
+        resource = render_collection(catalog, flt.apply(catalog.sessions, today), name, path)
+        with self._lock:
+            self._filtered[key] = resource
+            while len(self._filtered) > self._sizes[1]:
+                self._filtered.popitem(last=False)
+        return resource
+
+    def _at(self, base_url: str) -> Catalog:
+        return self.catalog.with_site(replace(self.catalog.site, base_url=base_url))
+
+
+@dataclass(frozen=True)
+class State:
+    """What the app serves and how healthy it is, swapped as one reference."""
+
+    edition: Edition | None
+    errors: tuple[dict, ...]
+    signature: tuple
+
+
+class Publisher:
+    """Loads the data, watches its files, and hands out the current :class:`State`."""
+
+    def __init__(self, source: Source, *, base_url, interval, record_history, host_cache_size, filter_cache_size, log):
+        self.source = source
+        self.base_url: str | None = base_url
+        self.interval = interval
+        self.record_history = record_history
+        self.cache_sizes = (host_cache_size, filter_cache_size)
+        self.log = log
+        self.state = State(None, (), ("never loaded",))
+        self._next_look = 0.0
+        self._lock = threading.Lock()
+        with self._lock:
+            self._reload(self._signature())
+
+    def refresh(self) -> None:
+        """Reload if a data file changed; cheap, and never blocks on another reload."""
+        now = time.monotonic()
+        if now < self._next_look or not self._lock.acquire(blocking=False):
+            return
+        try:
+            self._next_look = now + self.interval
+            signature = self._signature()
+            if signature != self.state.signature:
+                self._reload(signature)
+        finally:
+            self._lock.release()
+
+    def floor(self) -> datetime:
+        """The earliest Last-Modified any response may carry: the newest data file or
+        code file. The history dates sessions, but a removed session, an edited
+        site.toml or a new release of wipofeeds change bodies without a new history
+        date; without this floor an If-Modified-Since client (Apple Calendar) would be
+        told 304 for a body it has never seen. Equal in every worker process."""
+        files = [f for f in self._files()[:-1] if f.is_file()] + _code_files()
+        newest = max((f.stat().st_mtime for f in files), default=0.0)
+        return datetime.fromtimestamp(int(newest), timezone.utc)
+
+    def _files(self) -> list[Path]:
+        files = [self.source.listing, self.source.curation, self.source.site_config, self.source.history]
+        return [f for f in files if f is not None]
+
+    def _signature(self) -> tuple:
+        def stat(path: Path):
+            try:
+                st = path.stat()
+            except OSError:
+                return None
+            return (st.st_mtime_ns, st.st_size, st.st_ino)
+
+        return tuple(stat(f) for f in self._files())
+
+    def _reload(self, signature: tuple) -> None:
+        old = self.state
+        try:
+            catalog = self._load()
+            # The history (last of _files) may just have been written by this load: take
+            # its new stat, so our own write does not look like someone else's change.
+            signature = signature[:-1] + self._signature()[-1:]
+            version = data_version(catalog)
+            if old.edition is not None and old.edition.version == version:
+                self.state = State(old.edition, (), signature)
+                return
+            floor = self.floor()
+            if old.edition is not None and floor <= old.edition.floor:
+                floor = old.edition.floor + timedelta(seconds=1)  # an edit within the same second
+            edition = Edition(catalog, version, *self.cache_sizes, floor=floor)
+            if edition.base_url is not None:
+                edition.site(edition.base_url)  # render now: a failure keeps the old edition
+        except Exception as exc:  # noqa: BLE001 - a bad listing must never stop the site
+            errors = problems_of(exc, self.source.name)
+            for problem in errors:
+                self.log.error("%s:%s: %s", problem["file"], problem["line"] or "-", problem["message"])
+            if not isinstance(exc, (WipofeedsError, OSError)):
+                self.log.exception("unexpected error while loading %s", self.source.name)
+            kept = old.edition.version if old.edition else "nothing"
+            self.log.error("%d error(s) in %s; still serving version %s", len(errors), self.source.name, kept)
+            self.state = State(old.edition, tuple(errors), signature)
+            return
+        self.log.info("serving version %s: %d sessions", version, len(catalog.sessions))
+        self.state = State(edition, (), signature)
+
+    def _load(self) -> Catalog:
+        """The load step, recording picked-up changes in the history like ``build``."""
+        if not self.record_history:
+            return catalog_module.load(self.source, base_url=self.base_url)
+        with _history_lock(self.source.listing):
+            try:
+                return catalog_module.load(self.source, base_url=self.base_url, record_history=True)
+            except PermissionError as exc:  # a read-only deployment still serves
+                self.log.warning("cannot record the change history (%s); serving without recording", exc)
+                return catalog_module.load(self.source, base_url=self.base_url)
+
+
+@lru_cache(maxsize=1)
+def _code_files() -> list[Path]:
+    package = Path(__file__).parent
+    return [f for f in package.rglob("*") if f.is_file() and f.suffix in (".py", ".html", ".css", ".js", ".json")]
+
+
+@contextmanager
+def _history_lock(listing: Path | None):
+    """Serialise history updates across worker processes, so all record one history."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX
+        fcntl = None
+    if fcntl is None or listing is None or not listing.is_file():
+        yield
+        return
+    with open(listing, "rb") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def data_version(catalog: Catalog) -> str:
+    """Short hash of what the bodies depend on; equal in every worker for equal data."""
+    parts = [repr(catalog.site)]
+    for s in catalog.sessions:
+        record = catalog.record(s)
+        parts.append(f"{s.id} {s.fingerprint} {record.last_modified.isoformat()} {record.sequence}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def problems_of(exc: BaseException, source: str) -> list[dict]:
+    if isinstance(exc, ListingError):
+        return [{"file": p.file, "line": p.line, "message": p.message} for p in exc.problems]
+    return [{"file": source, "line": None, "message": str(exc) or type(exc).__name__}]
+
+
+# --- HTTP -------------------------------------------------------------------------------
+
+bp = Blueprint("wipofeeds", __name__)
+
+
+def publisher() -> Publisher:
+    return current_app.extensions["wipofeeds"]
+
+
+@bp.before_app_request
+def _look_for_new_data() -> None:
+    publisher().refresh()
+
+
+@bp.get("/healthz")
+def healthz() -> Response:
+    state = publisher().state
+    ok = state.edition is not None and not state.errors
+    body = {
+        "status": "ok" if ok else "error",
+        "version": state.edition.version if state.edition else None,
+        "sessions": len(state.edition.catalog.sessions) if state.edition else 0,
+        "source": publisher().source.name,
+        "errors": list(state.errors),
+    }
+    response = Response(json.dumps(body, indent=2) + "\n", 200 if ok else 503, content_type="application/json")
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@bp.get("/")
+def home() -> Response:
+    return published("index.html")
+
+
+@bp.get("/<path:path>")
+def published(path: str) -> Response:
+    edition = publisher().state.edition
+    if edition is None:
+        return plain(503, "The listing has errors and no earlier version exists; see /healthz.")
+    base_url = edition.base_url or own_base_url()
+    if base_url is None:
+        return plain(400, "Bad Host header.")
+    site = edition.site(base_url)
+    name = path.rsplit("/", 1)[-1]
+    prefix = path[: -len(name)]
+    if name in COLLECTIONS and (prefix == "" or PATH_FORM.fullmatch(prefix)):
+        return collection(edition, site, base_url, prefix, name)
+    if name in HOST_FILES:
+        return plain(404, f"No such page: /{path}")
+    resource = site.get(path)
+    if resource is None and SESSION_PAGE.fullmatch(path):
+        resource = site.get(path + ".html")
+    if resource is None:
+        return plain(404, f"No such page: /{path}")
+    return respond(resource, edition.floor)
+
+
+def own_base_url() -> str | None:
+    if not request.host:
+        return None
+    return normalise_base_url(request.host_url)
+
+
+def collection(edition: Edition, site: dict[str, Resource], base_url: str, prefix: str, name: str) -> Response:
+    """A collection filtered by its path form and/or the query string."""
+    args = {key: request.args[key] for key in Filter.PARAMETERS if key in request.args}
+    if prefix:
+        key, value = prefix.rstrip("/").split("/", 1)
+        given = args.get(key, "").strip()
+        if given and given.lower() != value.lower():
+            return refuse(name, FilterError(key, f"the path says {value!r} and the query {given!r}"))
+        args[key] = value
+    try:
+        flt = Filter.from_args(args)
+    except FilterError as exc:
+        if prefix and exc.parameter == prefix.split("/", 1)[0]:
+            return plain(404, f"No such page: /{prefix}{name} ({exc})")
+        return refuse(name, exc)
+    if flt.is_empty:
+        return respond(site[name], edition.floor)
+    form = flt.path_prefix
+    if form is not None and (resource := site.get(form + name)) is not None:
+        return respond(resource, edition.floor)
+    path = form + name if form is not None else f"{name}?{canonical_query(flt)}"
+    return respond(edition.filtered(base_url, flt, name, path), edition.floor)
+
+
+def canonical_query(flt: Filter) -> str:
+    """The filter as a query string in one fixed order, for self links and cache keys."""
+    pairs = [
+        ("year", flt.year),
+        ("mode", flt.mode.value if flt.mode else None),
+        ("tag", flt.tag),
+        ("from", flt.start.isoformat() if flt.start else None),
+        ("to", flt.end.isoformat() if flt.end else None),
+        ("upcoming", "1" if flt.upcoming else None),
+        ("q", flt.q),
+    ]
+    return urlencode([(k, v) for k, v in pairs if v is not None], quote_via=quote)
+
+
+def respond(resource: Resource, floor: datetime) -> Response:
+    """200 with the body (gzipped when accepted), or 304 when the client's copy is current."""
+    use_gzip = resource.compressible and request.accept_encodings["gzip"] > 0
+    plain_tag = resource.etag
+    gzip_tag = plain_tag[:-1] + '-gz"'
+    last_modified = max(resource.last_modified, floor)
+    headers = headers_for(resource)
+    headers["ETag"] = gzip_tag if use_gzip else plain_tag
+    headers["Last-Modified"] = http_date(last_modified)
+    if resource.compressible:
+        headers["Vary"] = "Accept-Encoding"
+    if not_modified(last_modified, (plain_tag, gzip_tag)):
+        return Response(status=304, headers=headers)
+    if use_gzip:
+        headers["Content-Encoding"] = "gzip"
+        return Response(resource.gzipped, 200, headers)
+    return Response(resource.body, 200, headers)
+
+
+def not_modified(last_modified: datetime, tags: tuple[str, ...]) -> bool:
+    """If-None-Match decides when present (either encoding's tag matches); otherwise
+    If-Modified-Since, to the second."""
+    if "If-None-Match" in request.headers:
+        wanted = request.if_none_match
+        return wanted.star_tag or any(wanted.contains_weak(tag.strip('"')) for tag in tags)
+    since = request.if_modified_since
+    return since is not None and last_modified.replace(microsecond=0) <= since
+
+
+@bp.app_errorhandler(HTTPException)
+def http_error(exc: HTTPException) -> Response:
+    """Flask's own errors (405, a malformed request…) as short text, not an HTML page."""
+    response = plain(exc.code or 500, f"{exc.code} {exc.name}")
+    if allowed := dict(exc.get_headers()).get("Allow"):
+        response.headers["Allow"] = allowed
+    return response
+
+
+def refuse(name: str, exc: FilterError) -> Response:
+    """400 naming the parameter: JSON for the JSON collections, text otherwise."""
+    if name.endswith(".json"):
+        body = json.dumps({"error": {"parameter": exc.parameter, "message": str(exc)}}, indent=2) + "\n"
+        return _error(400, body, "application/json")
+    return plain(400, f"Bad filter: {exc}")
+
+
+def plain(status: int, message: str) -> Response:
+    return _error(status, message + "\n", "text/plain; charset=utf-8")
+
+
+def _error(status: int, body: str, media_type: str) -> Response:
+    response = Response(body, status, content_type=media_type)
+    response.headers["Cache-Control"] = "no-store"
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
+
+

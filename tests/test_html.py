@@ -1,0 +1,258 @@
+"""The HTML renderer: subscribe links, add-one-session links, schema.org JSON-LD, and
+pages that a strict CSP and a static host can serve as they are."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time, timezone
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+import lxml.html
+import pytest
+from _factories import BASE_URL, catalog, seed_sessions, session
+
+from wipofeeds.model import DailyWindow, Mode, Place, Status
+from wipofeeds.render import html
+from wipofeeds.site import build_site, path_filters
+
+UTC = timezone.utc
+PAGE = BASE_URL + "sessions/x.html"
+
+
+def query(url: str) -> dict[str, str]:
+    parts = urlsplit(url)
+    return {k: v[0] for k, v in parse_qs(parts.query, strict_parsing=True).items()}
+
+
+# --- subscribe links --------------------------------------------------------------------
+
+
+def test_feed_links_subscribe_by_url():
+    links = html.feed_links(catalog([session()]).site, "year/2025/", "WIPO – 2025")
+    ics = BASE_URL + "year/2025/calendar.ics"
+    assert links.ics == ics
+    assert links.webcal == "webcal://feeds.example.org/year/2025/calendar.ics"
+    assert links.google.startswith("https://calendar.google.com/calendar/r?")
+    assert query(links.google) == {"cid": links.webcal}
+    assert links.outlook.startswith("https://outlook.live.com/calendar/0/addfromweb?")
+    assert links.office.startswith("https://outlook.office.com/calendar/0/addfromweb?")
+    assert query(links.outlook) == query(links.office) == {"url": ics, "name": "WIPO – 2025"}
+    assert (links.rss, links.atom, links.json) == tuple(BASE_URL + f"year/2025/feed.{x}" for x in ("rss", "atom", "json"))
+
+
+# --- one session: Google Calendar and Outlook ---------------------------------------------
+
+ALL_DAY = dict(first_day=date(2020, 11, 4), last_day=date(2020, 11, 4), window=None)
+ONE_DAY = dict(first_day=date(2025, 10, 28), last_day=date(2025, 10, 28))
+OVER_DST = dict(first_day=date(2025, 3, 29), last_day=date(2025, 3, 31))  # clocks go forward on the 30th
+GOOGLE = [
+    ("two days, winter", {}, "20251028T090000Z/20251028T170000Z", "RRULE:FREQ=DAILY;COUNT=2"),
+    ("one day", ONE_DAY, "20251028T090000Z/20251028T170000Z", None),
+    ("three days over DST", OVER_DST, "20250329T090000Z/20250329T170000Z", "RRULE:FREQ=DAILY;COUNT=3"),
+    ("all day", ALL_DAY, "20201104/20201105", None),
+    ("all day, two days", dict(ALL_DAY, last_day=date(2020, 11, 5)), "20201104/20201106", None),
+]
+
+
+@pytest.mark.parametrize(("case", "fields", "dates", "recur"), GOOGLE, ids=[g[0] for g in GOOGLE])
+def test_google_event_template(case, fields, dates, recur):
+    s = session(**fields)
+    url = html.google_event_url(s, PAGE)
+    assert url.startswith("https://calendar.google.com/calendar/render?")
+    params = query(url)
+    assert params["action"] == "TEMPLATE"
+    assert params["text"] == s.title
+    assert params["dates"] == dates
+    assert params.get("recur") == recur
+    assert params.get("ctz") == (None if s.all_day else "Europe/Zurich")
+    assert params["location"] == "Geneva, Switzerland"
+    assert PAGE in params["details"]
+
+
+OUTLOOK = [
+    ("one day", ONE_DAY, [("2025-10-28T09:00:00Z", "2025-10-28T17:00:00Z", "false")]),
+    (
+        "three days over DST: one link a day",
+        OVER_DST,
+        [
+            ("2025-03-29T09:00:00Z", "2025-03-29T17:00:00Z", "false"),
+            ("2025-03-30T08:00:00Z", "2025-03-30T16:00:00Z", "false"),
+            ("2025-03-31T08:00:00Z", "2025-03-31T16:00:00Z", "false"),
+        ],
+    ),
+    ("all day", ALL_DAY, [("2020-11-04", "2020-11-05", "true")]),
+]
+
+
+@pytest.mark.parametrize(("case", "fields", "expected"), OUTLOOK, ids=[o[0] for o in OUTLOOK])
+def test_outlook_compose_links(case, fields, expected):
+    s = session(**fields)
+    links = html.outlook_event_urls(s, PAGE)
+    found = []
+    for day, url in links:
+        assert url.startswith("https://outlook.live.com/calendar/0/deeplink/compose?")
+        params = query(url)
+        assert params["subject"] == s.title and params["location"] == s.location
+        assert PAGE in params["body"]
+        found.append((params["startdt"], params["enddt"], params["allday"]))
+    assert found == expected
+    assert [day for day, _ in links] == ([None] if len(expected) == 1 else list(s.days))
+
+
+# --- schema.org JSON-LD ---------------------------------------------------------------------
+
+
+def page_of(cat, s):
+    return lxml.html.fromstring(html.render_session(cat, s, f"sessions/{s.id}.html"))
+
+
+def json_ld(cat, s) -> dict:
+    (script,) = page_of(cat, s).xpath('//script[@type="application/ld+json"]')
+    return json.loads(script.text)
+
+
+def test_json_ld_of_a_timed_hybrid_session():
+    s = session(conference_url="https://meet.example.org/wipo")
+    event = json_ld(catalog([s]), s)
+    assert event["@context"] == "https://schema.org" and event["@type"] == "Event"
+    assert event["name"] == "IP and Synthetic Media"
+    assert event["startDate"] == "2025-10-28T10:00:00+01:00"
+    assert event["endDate"] == "2025-10-29T18:00:00+01:00"
+    assert event["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert event["eventStatus"] == "https://schema.org/EventScheduled"
+    place, online = event["location"]
+    assert place["@type"] == "Place"
+    assert place["address"] == {"@type": "PostalAddress", "addressLocality": "Geneva", "addressCountry": "Switzerland"}
+    assert online == {"@type": "VirtualLocation", "url": "https://meet.example.org/wipo"}
+    assert event["organizer"]["@type"] == "Organization" and "WIPO" in event["organizer"]["name"]
+    assert event["url"] == BASE_URL + f"sessions/{s.id}.html"
+
+
+MODES = [
+    (Mode.VIRTUAL, None, "https://schema.org/OnlineEventAttendanceMode", ["VirtualLocation"]),
+    (Mode.IN_PERSON, Place("Nairobi", "Kenya"), "https://schema.org/OfflineEventAttendanceMode", ["Place"]),
+    (Mode.HYBRID, Place("Geneva"), "https://schema.org/MixedEventAttendanceMode", ["Place", "VirtualLocation"]),
+]
+
+
+@pytest.mark.parametrize(("mode", "place", "attendance", "types"), MODES, ids=[m[0].value for m in MODES])
+def test_json_ld_attendance_and_location(mode, place, attendance, types):
+    s = session(mode=mode, place=place)
+    event = json_ld(catalog([s]), s)
+    assert event["eventAttendanceMode"] == attendance
+    assert [loc["@type"] for loc in event["location"]] == types
+    if mode is Mode.VIRTUAL:
+        assert event["location"][0]["url"] == event["url"], "without a join link, the session page"
+
+
+def test_json_ld_of_an_all_day_session_uses_dates():
+    s = session(**ALL_DAY)
+    event = json_ld(catalog([s]), s)
+    assert (event["startDate"], event["endDate"]) == ("2020-11-04", "2020-11-04")
+
+
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [(Status.CANCELLED, "EventCancelled"), (Status.POSTPONED, "EventPostponed"), (Status.CONFIRMED, "EventScheduled")],
+    ids=["cancelled", "postponed", "confirmed"],
+)
+def test_json_ld_status(status, expected):
+    s = session(status=status)
+    assert json_ld(catalog([s]), s)["eventStatus"] == "https://schema.org/" + expected
+
+
+def test_json_ld_rescheduled_names_the_previous_start():
+    before = session()
+    moved = session(first_day=date(2025, 11, 4), last_day=date(2025, 11, 5))
+    history = catalog([before]).history
+    cat = catalog([moved], history=history, now=datetime(2025, 10, 1, tzinfo=UTC))
+    event = json_ld(cat, moved)
+    assert event["eventStatus"] == "https://schema.org/EventRescheduled"
+    assert event["previousStartDate"] == "2025-10-28"
+    assert event["startDate"].startswith("2025-11-04T10:00:00")
+    assert "New dates (were 28–29 October 2025)" in lxml.html.tostring(page_of(cat, moved), encoding="unicode")
+
+
+def test_text_cannot_break_out_of_the_page():
+    title = 'Evil </script><script>alert("x")</script> & <b>bold</b>'
+    s = session(title=title, paragraphs=("<img src=x onerror=alert(1)>",))
+    raw = html.render_session(catalog([s]), s, f"sessions/{s.id}.html").decode()
+    assert "</script><script>" not in raw and "<img src=x" not in raw and "<b>bold" not in raw
+    page = lxml.html.fromstring(raw)
+    assert page.xpath("string(//h1)") == title
+    assert json_ld(catalog([s]), s)["name"] == title
+
+
+# --- whole pages ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_site():
+    cat = catalog(seed_sessions())
+    return cat, build_site(cat)
+
+
+def pages(site):
+    return {path: r for path, r in site.items() if r.media_type.startswith("text/html")}
+
+
+def test_pages_have_no_inline_script_or_style(seed_site):
+    """A CSP of script-src 'self' and style-src 'self' must not break anything."""
+    _, site = seed_site
+    for path, resource in pages(site).items():
+        page = lxml.html.fromstring(resource.body)
+        assert page.get("lang") == "en", path
+        assert page.xpath("//meta[@name='viewport']"), path
+        assert not page.xpath("//style | //*[@style]"), path
+        for script in page.xpath("//script"):
+            assert script.get("src") or script.get("type") == "application/ld+json", path
+        for element in page.iter():
+            assert not any(name.startswith("on") for name in element.attrib), path
+
+
+def test_relative_links_resolve_to_published_paths(seed_site):
+    """The static export works from the base URL: every in-site link lands on a file."""
+    _, site = seed_site
+    for path, resource in pages(site).items():
+        page = lxml.html.fromstring(resource.body)
+        for link in page.xpath("//a/@href | //link/@href | //script/@src"):
+            url = urljoin(BASE_URL + path, link)
+            if not url.startswith(BASE_URL):
+                continue
+            target = urlsplit(url).path.removeprefix(urlsplit(BASE_URL).path) or "index.html"
+            assert target in site, f"{path} links to {link}"
+
+
+def test_index_offers_every_feed_and_lists_every_session(seed_site):
+    cat, site = seed_site
+    page = lxml.html.fromstring(site["index.html"].body)
+    alternates = {(link.get("type"), link.get("href")) for link in page.xpath("//link[@rel='alternate']")}
+    assert alternates == {
+        ("text/calendar", BASE_URL + "calendar.ics"),
+        ("application/rss+xml", BASE_URL + "feed.rss"),
+        ("application/atom+xml", BASE_URL + "feed.atom"),
+        ("application/feed+json", BASE_URL + "feed.json"),
+    }
+    hrefs = set(page.xpath("//a/@href"))
+    for prefix, _ in [("", None), *path_filters(cat)]:
+        links = html.feed_links(cat.site, prefix, "")
+        assert {links.webcal, links.google, links.ics, links.rss, links.atom, links.json} <= hrefs, prefix
+        assert any(h.startswith("https://outlook.live.com/calendar/0/addfromweb?") and query(h)["url"] == links.ics for h in hrefs)
+    items = page.xpath("//ol[@id='all-sessions']/li")
+    assert [li.get("id") for li in items] == [s.id for s in cat.sessions]
+    for li, s in zip(items, cat.sessions):
+        assert li.xpath("string(.//time/@datetime)") == html.starts_at(s)
+        assert li.get("data-end") == html.ends_at(s)
+        assert html.wording.when(s) in li.text_content()
+
+
+def test_times_for_the_browser_are_utc_instants():
+    s = session(**OVER_DST)
+    assert html.instants(s).split() == [
+        "2025-03-29T09:00:00Z/2025-03-29T17:00:00Z",
+        "2025-03-30T08:00:00Z/2025-03-30T16:00:00Z",
+        "2025-03-31T08:00:00Z/2025-03-31T16:00:00Z",
+    ]
+    assert html.ends_at(session(**ALL_DAY)) == "2020-11-05", "the day after, local midnight in the browser"
+    tokyo = session(window=DailyWindow(time(9), time(17), "Asia/Tokyo", "Tokyo time"), **ONE_DAY)
+    assert html.starts_at(tokyo) == "2025-10-28T00:00:00Z"

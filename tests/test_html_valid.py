@@ -1,0 +1,61 @@
+"""Every page is valid HTML5 by the Nu HTML Checker (npm vnu-jar, run with the machine's
+Java; scripts/test installs it and sets WIPOFEEDS_VNU_JAR)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+from _factories import catalog, seed_sessions, session
+
+from wipofeeds.model import Mode, Place, Status
+from wipofeeds.site import build_site
+
+pytestmark = pytest.mark.vnu
+
+REPO = Path(__file__).resolve().parents[1]
+JAR = Path(os.environ.get("WIPOFEEDS_VNU_JAR") or REPO / ".tools/node_modules/vnu-jar/build/dist/vnu.jar")
+JAVA = shutil.which("java")
+
+
+def unusual_catalog():
+    """Sessions that exercise every branch of the templates."""
+    before = session(code="WIPO/IP/CONV/GE/99", first_day=date(2099, 3, 1), last_day=date(2099, 3, 2))
+    after = session(code="WIPO/IP/CONV/GE/99", first_day=date(2099, 3, 28), last_day=date(2099, 3, 30))
+    others = [
+        session(code="WIPO/IP/CONV/GE/98", status=Status.CANCELLED, url="https://www.wipo.int/x?a=1&b=2"),
+        session(code="WIPO/IP/CONV/GE/97", mode=Mode.VIRTUAL, place=None, conference_url="https://meet.example.org/j"),
+        session(code="WIPO/IP/CONV/GE/96", mode=Mode.IN_PERSON, place=Place("Nairobi"), window=None, tags=()),
+        session(code="WIPO/IP/CONV/GE/95", status=Status.POSTPONED, paragraphs=(), title="<Title> & “quotes”"),
+    ]
+    first = catalog([before, *others])
+    return catalog([after, *others], history=first.history, now=datetime(2099, 1, 1, tzinfo=timezone.utc))
+
+
+@pytest.mark.skipif(JAVA is None, reason="java is not installed (scripts/test installs default-jre-headless)")
+@pytest.mark.skipif(not JAR.is_file(), reason=f"Nu HTML Checker not found at {JAR} (scripts/test installs npm vnu-jar)")
+def test_pages_are_valid_html5(tmp_path):
+    files = []
+    for name, cat in (("seed", catalog(seed_sessions())), ("unusual", unusual_catalog()), ("empty", catalog([]))):
+        for path, resource in build_site(cat).items():
+            if resource.media_type.startswith("text/html"):
+                target = tmp_path / name / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(resource.body)
+                files.append(target)
+    assert len(files) == 1 + 10 + 1 + 5 + 1
+    result = subprocess.run(
+        [JAVA, "-jar", str(JAR), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    report = json.loads(result.stderr or result.stdout)
+    errors = [f"{m.get('url', '').rsplit('/', 2)[-2:]}:{m.get('lastLine')}: {m['message']}" for m in report["messages"]]
+    assert errors == []
+    assert result.returncode == 0

@@ -1,0 +1,420 @@
+"""The Flask app through its test client: routes, media types, HTTP caching, filters,
+errors and live data updates. What a calendar app, a feed reader or a browser sees."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import shutil
+from datetime import timedelta
+from pathlib import Path
+from email.utils import format_datetime, parsedate_to_datetime
+
+import feedparser
+import icalendar
+import pytest
+
+from wipofeeds import catalog as catalog_module
+from wipofeeds.site import CACHE_CONTROL, COLLECTIONS, HOST_FILES, build_site
+from wipofeeds.web import create_app
+
+BASE_URL = "https://feeds.example.org/"  # as the app fixture of conftest.py
+SEED = Path(__file__).with_name("data") / "seed_sessions.txt"
+SESSION = "wipo-ip-conv-ge-2-25"
+FUTURE_RECORD = (
+    "\nWIPO/IP/CONV/GE/99\n"
+    "March 10 to March 11, 2099 (Geneva, Switzerland) Hybrid\n"
+    "10:00 - 18:00 Geneva time\n"
+    "A session far ahead, announced while the site is running."
+)
+BROKEN_RECORD = "\nWIPO/IP/CONV/GE/98\nFebruary 30 to March 1, 2099 (Geneva, Switzerland) Hybrid\nNo such day."
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """One app for the tests that only read (building a site takes a moment)."""
+    folder = tmp_path_factory.mktemp("data")
+    shutil.copyfile(SEED, folder / "sessions.txt")
+    app = create_app({"TESTING": True, "SOURCE": str(folder / "sessions.txt"), "BASE_URL": BASE_URL})
+    return app.test_client()
+
+
+# path, media type, kind (which chooses Cache-Control and CORS)
+ROUTES = [
+    ("/", "text/html; charset=utf-8", "html"),
+    ("/index.html", "text/html; charset=utf-8", "html"),
+    ("/calendar.ics", "text/calendar; charset=utf-8", "calendar"),
+    ("/feed.rss", "application/rss+xml; charset=utf-8", "feed"),
+    ("/feed.atom", "application/atom+xml; charset=utf-8", "feed"),
+    ("/feed.json", "application/feed+json; charset=utf-8", "json"),
+    ("/changes.rss", "application/rss+xml; charset=utf-8", "feed"),
+    ("/changes.atom", "application/atom+xml; charset=utf-8", "feed"),
+    ("/sessions.json", "application/json; charset=utf-8", "json"),
+    ("/sessions.schema.json", "application/schema+json", "json"),
+    (f"/sessions/{SESSION}", "text/html; charset=utf-8", "html"),
+    (f"/sessions/{SESSION}.html", "text/html; charset=utf-8", "html"),
+    (f"/sessions/{SESSION}.ics", "text/calendar; charset=utf-8", "calendar"),
+    (f"/sessions/{SESSION}.json", "application/json; charset=utf-8", "json"),
+    ("/year/2025/calendar.ics", "text/calendar; charset=utf-8", "calendar"),
+    ("/mode/virtual/feed.rss", "application/rss+xml; charset=utf-8", "feed"),
+    ("/tag/copyright/feed.atom", "application/atom+xml; charset=utf-8", "feed"),
+    ("/tag/copyright/sessions.json", "application/json; charset=utf-8", "json"),
+    ("/assets/style.css", "text/css; charset=utf-8", "asset"),
+    ("/assets/app.js", "text/javascript; charset=utf-8", "asset"),
+    ("/sitemap.xml", "application/xml; charset=utf-8", "text"),
+]
+
+
+@pytest.mark.parametrize(("path", "media_type", "kind"), ROUTES, ids=[r[0] for r in ROUTES])
+def test_route_answers_with_its_media_type_and_caching_headers(served, path, media_type, kind):
+    response = served.get(path)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == media_type
+    assert response.data
+    etag = response.headers["ETag"]
+    assert etag.startswith('"') and etag.endswith('"'), "a strong validator"
+    assert parsedate_to_datetime(response.headers["Last-Modified"]).tzinfo is not None
+    assert response.headers["Cache-Control"] == CACHE_CONTROL[kind]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert (response.headers.get("Access-Control-Allow-Origin") == "*") == (kind in ("calendar", "feed", "json"))
+    assert ("Content-Security-Policy" in response.headers) == (kind == "html")
+
+
+def test_html_carries_security_headers(served):
+    response = served.get("/")
+    csp = response.headers["Content-Security-Policy"]
+    for directive in ("default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'"):
+        assert directive in csp
+    assert response.headers["Referrer-Policy"]
+
+
+def test_every_published_path_is_served_with_the_same_body(client, data_dir):
+    """The one mapping: what the static export writes is what the app answers."""
+    catalog = catalog_module.load(data_dir / "sessions.txt", base_url=BASE_URL)
+    site = build_site(catalog)
+    assert "index.html" in site and f"sessions/{SESSION}.ics" in site
+    for path, resource in site.items():
+        response = client.get("/" + path)
+        if path in HOST_FILES:
+            assert response.status_code == 404
+            continue
+        assert response.status_code == 200, path
+        assert response.data == resource.body, path
+        assert response.headers["Content-Type"] == resource.media_type, path
+        assert response.headers["ETag"] == resource.etag, path
+
+
+def test_home_and_session_pages_have_two_addresses(served):
+    assert served.get("/").data == served.get("/index.html").data
+    assert served.get(f"/sessions/{SESSION}").data == served.get(f"/sessions/{SESSION}.html").data
+
+
+# --- filters ----------------------------------------------------------------------------
+
+PATH_FORMS = [("year=2025", "year/2025/"), ("mode=virtual", "mode/virtual/"), ("tag=copyright", "tag/copyright/")]
+
+
+@pytest.mark.parametrize("name", COLLECTIONS)
+@pytest.mark.parametrize(("query", "prefix"), PATH_FORMS, ids=[q for q, _ in PATH_FORMS])
+def test_query_form_answers_the_bytes_of_the_path_form(served, query, prefix, name):
+    by_path = served.get(f"/{prefix}{name}")
+    by_query = served.get(f"/{name}?{query}")
+    assert by_path.status_code == by_query.status_code == 200
+    assert by_query.data == by_path.data
+    assert by_query.headers["ETag"] == by_path.headers["ETag"]
+
+
+def sessions_in(client, url: str) -> list[str]:
+    response = client.get(url)
+    assert response.status_code == 200, response.data
+    return [s["id"] for s in json.loads(response.data)["sessions"]]
+
+
+FILTERS = [
+    ("year=2025", {"wipo-ip-conv-ge-2-25", "wipo-ip-conv-ge-25"}),
+    ("mode=virtual", {"wipo-ip-conv-ge-22", "wipo-ip-conv-ge-21"}),
+    ("mode=VIRTUAL", {"wipo-ip-conv-ge-22", "wipo-ip-conv-ge-21"}),
+    ("from=2024-11-06&to=2025-04-23", {"wipo-ip-conv-ge-2-24", "wipo-ip-conv-ge-25"}),
+    ("q=synthetic+media", {"wipo-ip-conv-ge-2-25"}),
+    ("q=metaverse&year=2023", {"wipo-ip-conv-ge-23"}),
+    ("year=1999", set()),
+    ("year=&utm_source=newsletter", None),  # empty and unknown parameters are ignored
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), FILTERS, ids=[q for q, _ in FILTERS])
+def test_filters_select_sessions(served, query, expected):
+    found = sessions_in(served, f"/sessions.json?{query}")
+    if expected is None:
+        assert len(found) == 10
+    else:
+        assert set(found) == expected
+
+
+def test_upcoming_depends_on_today(served, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1745452800")  # 2025-04-24: last day of a session
+    assert sessions_in(served, "/sessions.json?upcoming=1") == ["wipo-ip-conv-ge-2-25", "wipo-ip-conv-ge-25"]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1893456000")  # 2030-01-01
+    assert sessions_in(served, "/sessions.json?upcoming=yes") == []
+
+
+@pytest.mark.parametrize("name", ["feed.rss", "feed.atom", "feed.json", "calendar.ics"])
+def test_filtered_feeds_parse_and_point_to_themselves(served, name):
+    response = served.get(f"/{name}?q=Synthetic+Media")
+    assert response.status_code == 200
+    if name == "calendar.ics":
+        events = icalendar.Calendar.from_ical(response.data).walk("VEVENT")
+        assert {str(e["UID"]).split("@")[0] for e in events} == {SESSION}
+        return
+    if name == "feed.json":
+        feed = json.loads(response.data)
+        assert feed["feed_url"] == BASE_URL + "feed.json?q=Synthetic%20Media"
+        assert [item["id"] for item in feed["items"]] == [feed["items"][0]["id"]]
+        return
+    feed = feedparser.parse(response.data)
+    assert not feed.bozo
+    assert len(feed.entries) == 1
+    self_link = next(link for link in feed.feed.links if link.rel == "self")
+    assert self_link.href == BASE_URL + f"{name}?q=Synthetic%20Media"
+    assert self_link.type == {"feed.rss": "application/rss+xml", "feed.atom": "application/atom+xml"}[name]
+
+
+def test_empty_but_valid_path_form_is_rendered_on_demand(served):
+    response = served.get("/year/1999/feed.rss")
+    assert response.status_code == 200
+    feed = feedparser.parse(response.data)
+    assert not feed.bozo and feed.entries == []
+    assert BASE_URL + "year/1999/feed.rss" in response.data.decode()
+    assert served.get("/year/1999/feed.rss").data == served.get("/feed.rss?year=1999").data
+    assert served.get("/tag/no-such-topic/calendar.ics").status_code == 200
+
+
+BAD = [
+    ("feed.rss?year=abc", "year"),
+    ("feed.rss?year=20255", "year"),
+    ("calendar.ics?from=2025-13-01", "from"),
+    ("calendar.ics?to=yesterday", "to"),
+    ("feed.atom?from=2025-05-01&to=2025-04-01", "to"),
+    ("feed.json?mode=teleport", "mode"),
+    ("sessions.json?upcoming=maybe", "upcoming"),
+    ("year/2025/feed.rss?year=2024", "year"),
+]
+
+
+@pytest.mark.parametrize(("url", "parameter"), BAD, ids=[u for u, _ in BAD])
+def test_bad_filter_value_answers_400_naming_the_parameter(served, url, parameter):
+    response = served.get("/" + url)
+    assert response.status_code == 400
+    if url.split("?")[0].endswith(".json"):
+        assert response.headers["Content-Type"].startswith("application/json")
+        assert json.loads(response.data)["error"]["parameter"] == parameter
+    else:
+        assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
+        assert f"{parameter}:" in response.data.decode()
+
+
+NOT_FOUND = [
+    "/nope",
+    "/sessions/no-such-session",
+    "/sessions/no-such-session.ics",
+    "/sessions/no-such-session.json",
+    "/sessions/",
+    "/year/2025/",
+    "/year/abc/feed.rss",
+    "/mode/teleport/calendar.ics",
+    "/year/2025/index.html",
+    "/_headers",
+    "/.htaccess",
+]
+
+
+@pytest.mark.parametrize("path", NOT_FOUND)
+def test_unknown_paths_answer_404(served, path):
+    response = served.get(path)
+    assert response.status_code == 404
+    assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
+
+
+def test_other_methods_answer_405_with_allow(served):
+    response = served.post("/calendar.ics")
+    assert response.status_code == 405
+    assert "GET" in response.headers["Allow"]
+
+
+# --- HTTP caching -------------------------------------------------------------------------
+
+
+def http_date_shift(header: str, seconds: int) -> str:
+    return format_datetime(parsedate_to_datetime(header) + timedelta(seconds=seconds), usegmt=True)
+
+
+def conditional_cases():
+    # name, headers built from the fresh response's (etag, last_modified), expected status
+    return [
+        ("INM current", lambda e, lm: {"If-None-Match": e}, 304),
+        ("INM weak form of current", lambda e, lm: {"If-None-Match": "W/" + e}, 304),
+        ("INM in a list", lambda e, lm: {"If-None-Match": f'"old", {e}'}, 304),
+        ("INM star", lambda e, lm: {"If-None-Match": "*"}, 304),
+        ("INM gzip variant", lambda e, lm: {"If-None-Match": e[:-1] + '-gz"'}, 304),
+        ("INM stale", lambda e, lm: {"If-None-Match": '"0123456789abcdef"'}, 200),
+        ("IMS equal", lambda e, lm: {"If-Modified-Since": lm}, 304),
+        ("IMS later", lambda e, lm: {"If-Modified-Since": http_date_shift(lm, 3600)}, 304),
+        ("IMS earlier", lambda e, lm: {"If-Modified-Since": http_date_shift(lm, -1)}, 200),
+        ("IMS garbage", lambda e, lm: {"If-Modified-Since": "yesterday"}, 200),
+        ("INM stale wins over IMS", lambda e, lm: {"If-None-Match": '"x"', "If-Modified-Since": lm}, 200),
+    ]
+
+
+@pytest.mark.parametrize("path", ["/calendar.ics", "/feed.rss", "/", f"/sessions/{SESSION}.ics"])
+@pytest.mark.parametrize(("case", "make", "status"), conditional_cases(), ids=[c[0] for c in conditional_cases()])
+def test_conditional_requests(served, path, case, make, status):
+    fresh = served.get(path)
+    response = served.get(path, headers=make(fresh.headers["ETag"], fresh.headers["Last-Modified"]))
+    assert response.status_code == status
+    if status == 304:
+        assert response.data == b""
+        assert response.headers["ETag"] == fresh.headers["ETag"]
+        assert response.headers["Cache-Control"] == fresh.headers["Cache-Control"]
+    else:
+        assert response.data == fresh.data
+
+
+def test_head_has_the_headers_of_get_and_no_body(served):
+    get = served.get("/calendar.ics")
+    head = served.head("/calendar.ics")
+    assert head.status_code == 200
+    assert head.data == b""
+    for header in ("Content-Type", "Content-Length", "ETag", "Last-Modified", "Cache-Control"):
+        assert head.headers[header] == get.headers[header]
+    assert int(head.headers["Content-Length"]) == len(get.data)
+
+
+@pytest.mark.parametrize("path", ["/calendar.ics", "/feed.atom", "/sessions.json", "/", "/assets/app.js"])
+def test_gzip_when_accepted(served, path):
+    identity = served.get(path)
+    zipped = served.get(path, headers={"Accept-Encoding": "gzip, deflate, br"})
+    assert zipped.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.data) == identity.data
+    assert zipped.headers["ETag"] != identity.headers["ETag"]
+    assert zipped.headers["Vary"] == identity.headers["Vary"] == "Accept-Encoding"
+    assert "Content-Encoding" not in identity.headers
+    again = served.get(path, headers={"Accept-Encoding": "gzip", "If-None-Match": zipped.headers["ETag"]})
+    assert again.status_code == 304
+
+
+@pytest.mark.parametrize("accept_encoding", ["identity", "gzip;q=0", "br", ""])
+def test_no_gzip_unless_accepted(served, accept_encoding):
+    response = served.get("/feed.rss", headers={"Accept-Encoding": accept_encoding})
+    assert "Content-Encoding" not in response.headers
+    assert response.data.startswith(b"<?xml")
+
+
+@pytest.mark.parametrize("accept", [None, "text/html", "application/json", "*/*"])
+def test_never_negotiates_on_accept(served, accept):
+    """Google's fetcher sends no Accept header at all; every Accept gets the same bytes."""
+    headers = {} if accept is None else {"Accept": accept}
+    response = served.get("/calendar.ics", headers=headers)
+    assert response.status_code == 200
+    assert response.data == served.get("/calendar.ics").data
+    assert response.headers["Content-Type"] == "text/calendar; charset=utf-8"
+
+
+# --- health and live updates --------------------------------------------------------------
+
+
+def test_healthz_reports_the_loaded_version(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    health = response.get_json()
+    assert health["status"] == "ok"
+    assert health["sessions"] == 10
+    assert health["errors"] == []
+    assert len(health["version"]) == 12
+
+
+def append(data_dir, text: str) -> None:
+    listing = data_dir / "sessions.txt"
+    listing.write_text(listing.read_text("utf-8") + text, "utf-8")
+
+
+def test_a_data_change_is_served_at_once_and_recorded(client, data_dir):
+    before = client.get("/healthz").get_json()["version"]
+    old_calendar = client.get("/calendar.ics")
+    append(data_dir, FUTURE_RECORD)
+    health = client.get("/healthz").get_json()
+    assert health["sessions"] == 11 and health["version"] != before
+    assert client.get("/sessions/wipo-ip-conv-ge-99").status_code == 200
+    assert b"wipo-ip-conv-ge-99@" in client.get("/calendar.ics").data
+    stale = client.get("/calendar.ics", headers={"If-None-Match": old_calendar.headers["ETag"]})
+    assert stale.status_code == 200
+    history = json.loads((data_dir / "sessions.history.json").read_text("utf-8"))
+    assert "wipo-ip-conv-ge-99" in json.dumps(history)
+
+
+def test_a_client_holding_an_old_copy_gets_the_new_one_by_date(data_dir, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1761955200")  # first seen 2025-11-01
+    client = create_app({"SOURCE": str(data_dir / "sessions.txt"), "BASE_URL": BASE_URL, "RELOAD_INTERVAL": 0}).test_client()
+    old = client.get("/feed.rss")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1762041600")  # the change is seen a day later
+    append(data_dir, FUTURE_RECORD)
+    response = client.get("/feed.rss", headers={"If-Modified-Since": old.headers["Last-Modified"]})
+    assert response.status_code == 200
+    assert response.data != old.data
+
+
+def test_an_invalid_change_keeps_the_last_good_version(client, data_dir, caplog):
+    good = client.get("/calendar.ics").data
+    append(data_dir, BROKEN_RECORD)
+    with caplog.at_level(logging.ERROR):
+        health = client.get("/healthz")
+    assert health.status_code == 503
+    body = health.get_json()
+    assert body["status"] == "error" and body["sessions"] == 10
+    assert body["errors"][0]["line"] == 37 and "February 30" in body["errors"][0]["message"]
+    assert any(":37:" in message and "February 30" in message for message in caplog.messages)
+    assert client.get("/calendar.ics").data == good
+    # fixed: green again, and the new session is served
+    listing = data_dir / "sessions.txt"
+    listing.write_text(listing.read_text("utf-8").replace("February 30", "February 28"), "utf-8")
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/sessions/wipo-ip-conv-ge-98.ics").status_code == 200
+
+
+def test_without_any_valid_version_every_route_answers_503(data_dir):
+    append(data_dir, BROKEN_RECORD)
+    client = create_app({"SOURCE": str(data_dir / "sessions.txt"), "RELOAD_INTERVAL": 0}).test_client()
+    assert client.get("/healthz").status_code == 503
+    assert client.get("/calendar.ics").status_code == 503
+    assert create_app({"SOURCE": str(data_dir / "missing.txt")}).test_client().get("/healthz").status_code == 503
+
+
+# --- configuration ------------------------------------------------------------------------
+
+
+def test_configuration_from_the_environment(data_dir, monkeypatch):
+    monkeypatch.setenv("WIPOFEEDS_SOURCE", str(data_dir / "sessions.txt"))
+    monkeypatch.setenv("WIPOFEEDS_BASE_URL", "https://calendar.example.net/wipo")
+    client = create_app().test_client()
+    assert client.get("/healthz").get_json()["sessions"] == 10
+    assert b"https://calendar.example.net/wipo/feed.rss" in client.get("/feed.rss").data
+
+
+def test_without_a_base_url_links_follow_the_request_host(data_dir):
+    client = create_app({"SOURCE": str(data_dir / "sessions.txt"), "RELOAD_INTERVAL": 0}).test_client()
+    one = client.get("/feed.rss", base_url="http://localhost:8000")
+    other = client.get("/feed.rss", base_url="https://feeds.example.com")
+    assert b"http://localhost:8000/feed.rss" in one.data
+    assert b"https://feeds.example.com/feed.rss" in other.data
+    assert one.headers["ETag"] != other.headers["ETag"]
+    page = client.get("/", base_url="https://feeds.example.com").data
+    assert b"webcal://feeds.example.com/calendar.ics" in page
+
+
+def test_site_toml_base_url_counts_as_configured(data_dir):
+    (data_dir / "site.toml").write_text('base_url = "https://from-site-toml.example.org/"\n', "utf-8")
+    client = create_app({"SOURCE": str(data_dir / "sessions.txt")}).test_client()
+    assert b"https://from-site-toml.example.org/feed.rss" in client.get("/feed.rss", base_url="http://other").data
+
+
+def test_no_debug_mode(app):
+    assert app.debug is False
