@@ -133,3 +133,54 @@ def _iso(moment: datetime | None) -> str | None:
         return None
     text = moment.isoformat()
     return text.removesuffix("+00:00") + "Z" if moment.tzinfo is UTC else text
+
+
+def _base_url_option(command):
+    return click.option(
+        "--base-url",
+        envvar="WIPOFEEDS_BASE_URL",
+        default=None,
+        help="Where the site is published (absolute links start with it). "
+        "Default: base_url in site.toml beside the listing.",
+    )(command)
+
+
+@main.command()
+@source_argument
+@click.option("--out", "out", default="output", show_default=True, type=click.Path(file_okay=False), help="Folder to write.")
+@_base_url_option
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
+def build(source: str, out: str, base_url: str | None, quiet: bool) -> None:
+    """Write the whole static site of SOURCE to OUT, atomically, and record changes."""
+    import time
+
+    from . import export
+
+    started = time.perf_counter()
+    shown = {"at": 0.0}
+
+    def progress(done: int, total: int) -> None:
+        now = time.perf_counter()
+        if not quiet and total >= 5000 and (now - shown["at"] > 1 or done == total):
+            shown["at"] = now
+            click.echo(f"\r  writing {done:,}/{total:,} files", nl=done == total, err=True)
+
+    summary = export.build(Source.of(source), out, base_url=base_url, progress=progress)
+    if not quiet:
+        seconds = time.perf_counter() - started
+        click.echo(
+            f"{out}: {summary.sessions:,} sessions, {summary.files:,} files, "
+            f"{summary.bytes:,} bytes in {seconds:.2f} s"
+        )
+
+
+@main.command()
+@source_argument
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@_base_url_option
+def serve(source: str, host: str, port: int, base_url: str | None) -> None:
+    """Serve SOURCE for development (production: gunicorn "wipofeeds.web:create_app()")."""
+    from .web import serve as run
+
+    run(source, host, port, base_url)
