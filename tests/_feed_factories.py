@@ -21,30 +21,12 @@ from wipofeeds.model import (
     Status,
 )
 
+from _factories import GENEVA, GENEVA_TIME, session  # noqa: F401  (re-exported)
+
 UTC = timezone.utc
 BASE_URL = "https://feeds.example.org/"
 SITE = SiteConfig(base_url=BASE_URL)
-GENEVA = Place("Geneva", "Switzerland")
-GENEVA_TIME = DailyWindow(time(10), time(18), "Europe/Zurich", "Geneva time")
 HOSTILE = "Evil <script>alert(\"x\")</script> ]]> & \x00\x01\x08\x0b\x0c end \u2028 'quoted'"
-
-
-def session(**fields) -> Session:
-    """A hybrid Geneva session of the series; override any field."""
-    values = dict(
-        code="WIPO/IP/CONV/GE/2/25",
-        title="IP and Synthetic Media",
-        first_day=date(2025, 10, 28),
-        last_day=date(2025, 10, 29),
-        mode=Mode.HYBRID,
-        paragraphs=("Synthetic media is rapidly evolving.", "The session explored its impact."),
-        window=GENEVA_TIME,
-        place=GENEVA,
-        ordinal=12,
-        tags=("synthetic-media",),
-    )
-    values.update(fields)
-    return Session(**values)
 
 
 def sample_sessions() -> list[Session]:

@@ -25,7 +25,6 @@ from wipofeeds.site import COLLECTIONS, HOST_FILES
 from wipofeeds.web import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = Path(__file__).with_name("data") / "seed_sessions.txt"
 BASE_URL = "https://feeds.example.org/"
 SEED_IDS = [
     "wipo-ip-conv-ge-2-25",
@@ -64,17 +63,9 @@ def run_build(*args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture
-def data(tmp_path: Path) -> Path:
-    folder = tmp_path / "data"
-    folder.mkdir()
-    shutil.copyfile(SEED, folder / "sessions.txt")
-    return folder
-
-
-@pytest.fixture
-def built(data: Path, tmp_path: Path) -> Path:
+def built(data_dir: Path, tmp_path: Path) -> Path:
     out = tmp_path / "site"
-    proc = run_build(str(data / "sessions.txt"), "--out", str(out), "--base-url", BASE_URL)
+    proc = run_build(str(data_dir / "sessions.txt"), "--out", str(out), "--base-url", BASE_URL)
     assert proc.returncode == 0, proc.stderr
     assert "10 sessions" in proc.stdout
     return out
@@ -112,8 +103,8 @@ def test_every_file_parses_with_an_independent_parser(built):
             assert body.startswith(b"<!DOCTYPE html>") or body.lower().startswith(b"<!doctype html>")
 
 
-def test_each_file_equals_the_app_response_for_its_path(built, data):
-    client = create_app({"SOURCE": str(data / "sessions.txt"), "BASE_URL": BASE_URL}).test_client()
+def test_each_file_equals_the_app_response_for_its_path(built, data_dir):
+    client = create_app({"SOURCE": str(data_dir / "sessions.txt"), "BASE_URL": BASE_URL}).test_client()
     compared = 0
     for path in sorted(built.rglob("*")):
         relative = str(path.relative_to(built))
@@ -126,17 +117,17 @@ def test_each_file_equals_the_app_response_for_its_path(built, data):
     assert compared > 100
 
 
-def test_two_builds_in_different_folders_are_byte_identical(data, tmp_path):
+def test_two_builds_in_different_folders_are_byte_identical(data_dir, tmp_path):
     one, two = tmp_path / "one", tmp_path / "deeper" / "two"
     for out in (one, two):
-        assert run_build(str(data / "sessions.txt"), "--out", str(out), "--base-url", BASE_URL).returncode == 0
+        assert run_build(str(data_dir / "sessions.txt"), "--out", str(out), "--base-url", BASE_URL).returncode == 0
     assert checksums(one) == checksums(two)
 
 
-def test_broken_listing_fails_and_leaves_output_and_history_untouched(data, built):
+def test_broken_listing_fails_and_leaves_output_and_history_untouched(data_dir, built):
     before = checksums(built)
-    history = (data / "sessions.history.json").read_bytes()
-    listing = data / "sessions.txt"
+    history = (data_dir / "sessions.history.json").read_bytes()
+    listing = data_dir / "sessions.txt"
     text = listing.read_text("utf-8").replace("April 23 to April 24", "April 23 to April 31")
     listing.write_text(text.replace("10:00 - 18:00", "10:00 - 25:00", 1), "utf-8")
     proc = run_build(str(listing), "--out", str(built), "--base-url", BASE_URL)
@@ -144,11 +135,11 @@ def test_broken_listing_fails_and_leaves_output_and_history_untouched(data, buil
     assert f"{listing}:3: '25:00' is not a time" in proc.stderr  # every error, in one pass
     assert f"{listing}:6: 'April 31' is not a date" in proc.stderr
     assert checksums(built) == before
-    assert (data / "sessions.history.json").read_bytes() == history
+    assert (data_dir / "sessions.history.json").read_bytes() == history
 
 
-def test_session_removed_from_listing_disappears_everywhere(data, built):
-    listing = data / "sessions.txt"
+def test_session_removed_from_listing_disappears_everywhere(data_dir, built):
+    listing = data_dir / "sessions.txt"
     lines = listing.read_text("utf-8").split("\n")
     start = lines.index("WIPO/IP/CONV/GE/22")
     del lines[start : start + 3]  # code, date line, description: no time line
@@ -163,15 +154,15 @@ def test_session_removed_from_listing_disappears_everywhere(data, built):
     assert not (built / "year" / "2022" / "calendar.ics").read_bytes().count(b"UID:" + gone.encode())
 
 
-def test_build_without_base_url_is_a_clear_error(data, tmp_path):
-    result = CliRunner().invoke(main, ["build", str(data / "sessions.txt"), "--out", str(tmp_path / "o")])
+def test_build_without_base_url_is_a_clear_error(data_dir, tmp_path):
+    result = CliRunner().invoke(main, ["build", str(data_dir / "sessions.txt"), "--out", str(tmp_path / "o")])
     assert result.exit_code == 1
     assert "no base URL" in result.output
     assert not (tmp_path / "o").exists()
 
 
-def test_quiet_prints_nothing(data, tmp_path):
-    proc = run_build(str(data / "sessions.txt"), "--out", str(tmp_path / "o"), "--base-url", BASE_URL, "--quiet")
+def test_quiet_prints_nothing(data_dir, tmp_path):
+    proc = run_build(str(data_dir / "sessions.txt"), "--out", str(tmp_path / "o"), "--base-url", BASE_URL, "--quiet")
     assert proc.returncode == 0 and proc.stdout == "" and proc.stderr == ""
 
 
