@@ -61,6 +61,8 @@ def test_headers_file_gives_types_caching_and_cors():
     assert "Access-Control-Allow-Origin: *" in text.split("/index.html")[0]
     html_rule = text.split("/index.html\n")[1].split("\n\n")[0]
     assert "Content-Security-Policy:" in html_rule and "Access-Control-Allow-Origin" not in html_rule
+    root_rule = text.split("\n/\n")[1].split("\n\n")[0]
+    assert root_rule == html_rule  # the site root is served as index.html
 
 
 def test_htaccess_serves_precompressed_and_forces_types():
@@ -160,3 +162,33 @@ def test_output_is_readable_by_a_web_server(tmp_path):
     out = tmp_path / "output"
     export.write_site(SITE, out)
     assert os.stat(out).st_mode & 0o755 == 0o755
+
+
+def test_refuses_to_replace_a_folder_that_is_not_an_export(tmp_path):
+    out = tmp_path / "mine"
+    (out / "sub").mkdir(parents=True)
+    (out / "precious.txt").write_text("keep me")
+    with pytest.raises(ExportError, match="not written by wipofeeds build"):
+        export.write_site(SITE, out)
+    assert (out / "precious.txt").read_text() == "keep me" and (out / "sub").is_dir()
+
+
+def test_replaces_an_empty_folder_and_an_earlier_export(tmp_path):
+    out = tmp_path / "empty"
+    out.mkdir()
+    export.write_site(SITE, out)
+    export.write_site(SITE, out)  # now an earlier export: replaced again
+    assert (out / "calendar.ics").is_file()
+
+
+@pytest.mark.parametrize("where", ["cwd", "listing"])
+def test_refuses_the_working_directory_and_the_folder_of_the_listing(tmp_path, monkeypatch, where):
+    project = tmp_path / "project"
+    (project / "data").mkdir(parents=True)
+    listing = project / "data" / "sessions.txt"
+    listing.write_text("x")
+    monkeypatch.chdir(project)
+    out, keep = (project, ()) if where == "cwd" else (project / "data", (listing,))
+    with pytest.raises(ExportError, match="refusing to replace"):
+        export.write_site(SITE, out, keep=keep)
+    assert listing.read_text() == "x"

@@ -72,6 +72,8 @@ def _pattern(path: str) -> str:
 
 def _rules(site: Mapping[str, Resource]) -> dict[str, dict[str, str]]:
     rules: dict[str, dict[str, str]] = {}
+    if "index.html" in site:  # the site root is index.html too
+        rules["/"] = headers_for(site["index.html"])
     for path, resource in site.items():
         rules.setdefault(_pattern(path), headers_for(resource))
     return rules
@@ -79,7 +81,7 @@ def _rules(site: Mapping[str, Resource]) -> dict[str, dict[str, str]]:
 
 def render_headers(site: Mapping[str, Resource]) -> bytes:
     """``_headers`` for Netlify / Cloudflare Pages style hosts: type, caching, CORS."""
-    lines = ["# Written by wipofeeds build: media types and caching for static hosts.", ""]
+    lines = [HEADERS_FIRST_LINE.decode() + ": media types and caching for static hosts.", ""]
     for pattern, headers in _rules(site).items():
         lines.append(pattern)
         lines += [f"  {name}: {value}" for name, value in headers.items()]
@@ -93,6 +95,7 @@ def render_htaccess(site: Mapping[str, Resource]) -> bytes:
     lines = [
         "# Written by wipofeeds build: media types, caching and precompressed files for Apache.",
         "Options -Indexes",
+        "DirectoryIndex index.html",
         "<IfModule mod_rewrite.c>",
         "  RewriteEngine On",
         "  RewriteCond %{HTTP:Accept-Encoding} gzip",
@@ -101,7 +104,7 @@ def render_htaccess(site: Mapping[str, Resource]) -> bytes:
         "</IfModule>",
     ]
     for pattern, headers in _rules(site).items():
-        regex = re.escape(pattern).replace(r"\*", "[^/]+") + r"(\.gz)?$"
+        regex = "/$" if pattern == "/" else re.escape(pattern).replace(r"\*", "[^/]+") + r"(\.gz)?$"
         lines.append(f'<If "%{{REQUEST_URI}} =~ m#{regex}#">')
         lines.append(f'  ForceType "{headers["Content-Type"]}"')
         lines.append("  <IfModule mod_headers.c>")
@@ -135,13 +138,37 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
+HEADERS_FIRST_LINE = b"# Written by wipofeeds build"
+
+
+def check_target(out: Path, keep: tuple[Path, ...] = ()) -> None:
+    """Refuse to replace a folder that is not an earlier export: the swap deletes
+    everything in it. An empty folder or one whose ``_headers`` we wrote is fine; the
+    working directory, or a folder holding one of ``keep`` (the listing), never is."""
+    if not out.exists():
+        return
+    if not out.is_dir():
+        raise ExportError(f"{out} exists and is not a folder")
+    resolved = out.resolve()
+    for path in (Path.cwd(), *keep):
+        path = path.resolve()
+        if path == resolved or resolved in path.parents:
+            raise ExportError(f"refusing to replace {out}: it holds {path}; choose another --out folder")
+    if not any(out.iterdir()):
+        return
+    headers = out / HEADERS_FILE
+    if not (headers.is_file() and headers.read_bytes().startswith(HEADERS_FIRST_LINE)):
+        raise ExportError(
+            f"refusing to replace {out}: it is not empty and was not written by wipofeeds build "
+            "(no _headers file of ours); choose an empty or new --out folder"
+        )
+
+
 def _swap_in(new: Path, out: Path) -> None:
     """Put ``new`` at ``out``; the old ``out`` (if any) is removed afterwards."""
     if not out.exists():
         os.rename(new, out)
         return
-    if not out.is_dir():
-        raise ExportError(f"{out} exists and is not a folder")
     if _exchange(new, out):
         shutil.rmtree(new)  # now holds the previous output
         return
@@ -163,9 +190,12 @@ def write_site(
     out: Path,
     *,
     progress: Callable[[int, int], None] | None = None,
+    keep: tuple[Path, ...] = (),
 ) -> Summary:
-    """Write the export of ``site`` to ``out`` atomically; returns what was written."""
+    """Write the export of ``site`` to ``out`` atomically; returns what was written.
+    ``keep``: paths the export must never replace (the listing it came from)."""
     out = Path(out).absolute()
+    check_target(out, keep)
     out.parent.mkdir(parents=True, exist_ok=True)
     clean_stale(out)
     files = files_for(site)
@@ -210,7 +240,11 @@ def build(
     catalog = catalog_mod.load(src, base_url=base_url, now=now, record_history=False)
     if catalog.site.base_url is None:
         raise ConfigError("no base URL: pass --base-url or set base_url in data/site.toml")
-    summary = write_site(build_site(catalog), Path(out), progress=progress)
+    keep = tuple(p for p in (src.listing, src.history) if p is not None)
+    summary = write_site(build_site(catalog), Path(out), progress=progress, keep=keep)
     if src.history is not None and history.load(src.history) != catalog.history:
-        history.save(catalog.history, src.history)
+        try:
+            history.save(catalog.history, src.history)
+        except OSError as exc:
+            raise ExportError(f"the site was written, but the change history {src.history} was not: {exc}") from exc
     return Summary(summary.files, summary.bytes, len(catalog.sessions))
