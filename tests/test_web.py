@@ -50,7 +50,7 @@ ROUTES = [
     ("/changes.rss", "application/rss+xml; charset=utf-8", "feed"),
     ("/changes.atom", "application/atom+xml; charset=utf-8", "feed"),
     ("/sessions.json", "application/json; charset=utf-8", "json"),
-    ("/sessions.schema.json", "application/schema+json", "json"),
+    ("/sessions.schema.json", "application/schema+json; charset=utf-8", "json"),
     (f"/sessions/{SESSION}", "text/html; charset=utf-8", "html"),
     (f"/sessions/{SESSION}.html", "text/html; charset=utf-8", "html"),
     (f"/sessions/{SESSION}.ics", "text/calendar; charset=utf-8", "calendar"),
@@ -158,6 +158,23 @@ def test_upcoming_depends_on_today(served, monkeypatch):
     assert sessions_in(served, "/sessions.json?upcoming=yes") == []
 
 
+def test_upcoming_is_not_modified_only_within_the_same_day(client, data_dir, monkeypatch):
+    """The body of ?upcoming changes at midnight with no data change: a client that
+    revalidates by date (Apple Calendar) must then get the new body, not a 304."""
+    append(data_dir, FUTURE_RECORD.replace("March 10 to March 11, 2099", "March 10, 2099"))
+    append(data_dir, FUTURE_RECORD.replace("GE/99", "GE/97").replace("March 10 to March 11, 2099", "May 5, 2099"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "4076784000")  # 2099-03-10 00:00 UTC
+    before = client.get("/calendar.ics?upcoming=1")
+    assert before.data.count(b"BEGIN:VEVENT") == 2
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "4076827199")  # 2099-03-10 11:59:59 UTC
+    again = client.get("/calendar.ics?upcoming=1", headers={"If-Modified-Since": before.headers["Last-Modified"]})
+    assert again.status_code == 304
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "4076870400")  # 2099-03-11: the first is past
+    after = client.get("/calendar.ics?upcoming=1", headers={"If-Modified-Since": before.headers["Last-Modified"]})
+    assert after.status_code == 200
+    assert after.data.count(b"BEGIN:VEVENT") == 1
+
+
 @pytest.mark.parametrize("name", ["feed.rss", "feed.atom", "feed.json", "calendar.ics"])
 def test_filtered_feeds_parse_and_point_to_themselves(served, name):
     response = served.get(f"/{name}?q=Synthetic+Media")
@@ -198,6 +215,8 @@ BAD = [
     ("feed.json?mode=teleport", "mode"),
     ("sessions.json?upcoming=maybe", "upcoming"),
     ("year/2025/feed.rss?year=2024", "year"),
+    ('feed.atom?tag=a%20b%22x', "tag"),
+    ("feed.rss?tag=a/b", "tag"),
 ]
 
 
@@ -418,3 +437,17 @@ def test_site_toml_base_url_counts_as_configured(data_dir):
 
 def test_no_debug_mode(app):
     assert app.debug is False
+
+
+@pytest.mark.parametrize("name", ["changes.rss", "changes.atom"])
+def test_change_feeds_take_the_same_filters(served, name):
+    whole = feedparser.parse(served.get(f"/{name}").data)
+    only_2025 = served.get(f"/{name}?year=2025")
+    assert only_2025.status_code == 200
+    feed = feedparser.parse(only_2025.data)
+    assert not feed.bozo
+    assert 0 < len(feed.entries) < len(whole.entries)
+    assert all("2025" in entry.title for entry in feed.entries)
+    assert next(link.href for link in feed.feed.links if link.rel == "self") == BASE_URL + f"{name}?year=2025"
+    assert served.get(f"/{name}?year=abc").status_code == 400
+    assert served.get(f"/year/2025/{name}").status_code == 404

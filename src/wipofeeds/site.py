@@ -20,9 +20,12 @@ from html import escape
 from .errors import FilterError
 from .model import UTC, Catalog, Mode, Session
 from .render import Format, formats
+from .tags import SLUG
 
 # Collections every filter offers, in the order the page lists them.
 COLLECTIONS = ("calendar.ics", "feed.rss", "feed.atom", "feed.json", "sessions.json")
+# Site-wide feeds that also take query filters (the changes of the sessions kept).
+CHANGE_FEEDS = ("changes.rss", "changes.atom")
 
 CACHE_CONTROL = {
     "calendar": "public, max-age=3600",
@@ -119,6 +122,8 @@ class Filter:
                 known = ", ".join(m.value for m in Mode)
                 raise FilterError("mode", f"{raw!r} is not a mode (expected one of {known})") from None
         if (raw := one("tag")) is not None:
+            if not SLUG.fullmatch(raw.lower()):
+                raise FilterError("tag", f"{raw[:60]!r} is not a tag (expected words joined by hyphens, e.g. copyright)")
             values["tag"] = raw.lower()
         for name, key in (("from", "start"), ("to", "end")):
             if (raw := one(name)) is not None:
@@ -197,14 +202,15 @@ def _last_modified(catalog: Catalog, sessions: Iterable[Session]) -> datetime:
 
 
 def _collection_format(name: str) -> Format:
-    for fmt in formats("collection"):
-        if fmt.name == name:
+    for fmt in formats("collection") + formats("site"):
+        if fmt.name == name and (fmt.scope == "collection" or name in CHANGE_FEEDS):
             return fmt
     raise KeyError(name)
 
 
 def render_collection(catalog: Catalog, sessions: Iterable[Session], name: str, path: str) -> Resource:
-    """Render collection ``name`` ('feed.rss'…) of ``sessions``, published at ``path``."""
+    """Render collection ``name`` ('feed.rss'…, or a change feed) of ``sessions``,
+    published at ``path``."""
     fmt = _collection_format(name)
     subset = catalog.with_sessions(sessions)
     return Resource(fmt.render(subset, path), fmt.media_type, fmt.kind, _last_modified(catalog, subset.sessions))

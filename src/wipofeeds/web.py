@@ -36,7 +36,7 @@ from . import clock
 from .catalog import Source, normalise_base_url
 from .errors import FilterError, ListingError, WipofeedsError
 from .model import Catalog
-from .site import COLLECTIONS, HOST_FILES, Filter, Resource, build_site, headers_for, render_collection
+from .site import CHANGE_FEEDS, COLLECTIONS, HOST_FILES, Filter, Resource, build_site, headers_for, render_collection
 
 DEFAULTS = {
     "SOURCE": str(catalog_module.DEFAULT_SOURCE),
@@ -123,6 +123,9 @@ class Edition:
                 return resource
         catalog = self._at(base_url)
         resource = render_collection(catalog, flt.apply(catalog.sessions, today), name, path)
+        if today is not None:  # the body changes at midnight with no data change
+            midnight = datetime.combine(today, datetime.min.time(), timezone.utc)
+            resource = replace(resource, last_modified=max(resource.last_modified, midnight))
         with self._lock:
             self._filtered[key] = resource
             while len(self._filtered) > self._sizes[1]:
@@ -301,7 +304,7 @@ def healthz() -> Response:
         "source": publisher().source.name,
         "errors": list(state.errors),
     }
-    response = Response(json.dumps(body, indent=2) + "\n", 200 if ok else 503, content_type="application/json")
+    response = Response(json.dumps(body, indent=2) + "\n", 200 if ok else 503, content_type="application/json; charset=utf-8")
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Content-Type-Options"] = "nosniff"
     return response
@@ -323,7 +326,7 @@ def published(path: str) -> Response:
     site = edition.site(base_url)
     name = path.rsplit("/", 1)[-1]
     prefix = path[: -len(name)]
-    if name in COLLECTIONS and (prefix == "" or PATH_FORM.fullmatch(prefix)):
+    if (name in COLLECTIONS and (prefix == "" or PATH_FORM.fullmatch(prefix))) or path in CHANGE_FEEDS:
         return collection(edition, site, base_url, prefix, name)
     if name in HOST_FILES:
         return plain(404, f"No such page: /{path}")
@@ -358,7 +361,7 @@ def collection(edition: Edition, site: dict[str, Resource], base_url: str, prefi
         return refuse(name, exc)
     if flt.is_empty:
         return respond(site[name], edition.floor)
-    form = flt.path_prefix
+    form = flt.path_prefix if name in COLLECTIONS else None  # change feeds have no path forms
     if form is not None and (resource := site.get(form + name)) is not None:
         return respond(resource, edition.floor)
     path = form + name if form is not None else f"{name}?{canonical_query(flt)}"
