@@ -284,6 +284,10 @@ def test_dump_writes_the_seed_back_as_it_was():
 
 OK = "May 5, 2025 Virtual"
 ERRORS = [
+    pytest.param(["A/B/C", "April 3, 2025 Virtual", "Text \x01 with a control character"],
+                 [(3, "control character U+0001 is not allowed in a listing; remove it")], id="control-character"),
+    pytest.param(["A/B/C", "April 3, 2025 Virtual\x85", "Text"],
+                 [(2, "control character U+0085 is not allowed in a listing; remove it")], id="c1-control-character"),
     pytest.param(["A/B/C", "April 31, 2025 Virtual", "Text"], [(2, "'April 31' is not a date")], id="april-31"),
     pytest.param(["A/B/C", "February 29, 2023 Virtual", "Text"], [(2, "'February 29, 2023' is not a date")],
                  id="not-a-leap-year"),

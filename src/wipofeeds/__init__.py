@@ -9,7 +9,13 @@ The pipeline is parse → model → render → publish::
     'text/calendar; charset=utf-8'
 """
 
+import zoneinfo as _zoneinfo
+
 __version__ = "0.1.0"
+
+# Zone rules come from the pinned tzdata package, never the machine's own files, so every
+# machine renders the same bytes (and knows the same zone names).
+_zoneinfo.reset_tzpath(to=[])
 
 __all__ = ["__version__", "load", "build_site"]
 

@@ -123,7 +123,7 @@ def parse(text: str, filename: str = "<string>") -> list[Session]:
     problems: list[Problem] = []
     sessions: list[Session] = []
     first_line: dict[str, int] = {}
-    for block in _blocks(_lines(text), filename, problems):
+    for block in _blocks(_lines(text, filename, problems), filename, problems):
         code, line = block[0]
         if code in first_line:
             message = f"duplicate document code '{code}' (first used on line {first_line[code]})"
@@ -166,11 +166,24 @@ def ordinal_text(n: int) -> str:
 # --- reading -----------------------------------------------------------------------------
 
 
-def _lines(text: str) -> list[tuple[str, int]]:
-    """Non-blank lines, trimmed, with their 1-based numbers (CRLF, CR, LF and a BOM)."""
+# Characters no published format can carry as text (XML 1.0 and HTML forbid them), so
+# the listing may not hold them either: every format then shows the same text.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
+
+
+def _lines(text: str, filename: str, problems: list[Problem]) -> list[tuple[str, int]]:
+    """Non-blank lines, trimmed, with their 1-based numbers (CRLF, CR, LF and a BOM).
+    A control character is reported, then dropped so the rest is still checked."""
     text = text.removeprefix("\ufeff")
-    numbered = enumerate(re.split(r"\r\n|\r|\n", text), start=1)
-    return [(line.strip(), number) for number, line in numbered if line.strip()]
+    lines = []
+    for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
+        if found := _FORBIDDEN.search(line):
+            message = f"control character U+{ord(found.group()):04X} is not allowed in a listing; remove it"
+            problems.append(Problem(filename, number, message))
+            line = _FORBIDDEN.sub("", line)
+        if line.strip():
+            lines.append((line.replace("\t", " ").strip(), number))
+    return lines
 
 
 def _blocks(lines, filename, problems) -> list[list[tuple[str, int]]]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from zoneinfo import available_timezones
+from importlib import resources
 
 # Cities (and a few country or region names people use for a zone), keyed in the
 # normalised form of :func:`_key`: casefolded, without dots and commas.
@@ -206,8 +206,10 @@ def _key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _iana_names() -> dict[str, str]:
-    """Every IANA key, by its casefolded form (so 'europe/zurich' is accepted too)."""
-    return {name.casefold(): name for name in available_timezones()}
+    """Every IANA key of the tzdata package (not the machine's own list, which holds
+    'localtime', a different zone on every machine), by its casefolded form."""
+    keys = resources.files("tzdata").joinpath("zones").read_text("utf-8").split()
+    return {name.casefold(): name for name in keys if name != "Factory"}
 
 
 def resolve(label: str) -> str:
