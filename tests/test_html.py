@@ -232,6 +232,8 @@ def test_index_offers_every_feed_and_lists_every_session(seed_site):
         ("application/rss+xml", BASE_URL + "feed.rss"),
         ("application/atom+xml", BASE_URL + "feed.atom"),
         ("application/feed+json", BASE_URL + "feed.json"),
+        ("application/rss+xml", BASE_URL + "changes.rss"),
+        ("application/atom+xml", BASE_URL + "changes.atom"),
     }
     hrefs = set(page.xpath("//a/@href"))
     for prefix, _ in [("", None), *path_filters(cat)]:

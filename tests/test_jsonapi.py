@@ -319,6 +319,6 @@ def test_registered_formats():
         ("collection", "sessions.json"): ("application/json; charset=utf-8", "json"),
         ("collection", "feed.json"): ("application/feed+json; charset=utf-8", "json"),
         ("session", ".json"): ("application/json; charset=utf-8", "json"),
-        ("site", "sessions.schema.json"): ("application/schema+json", "json"),
+        ("site", "sessions.schema.json"): ("application/schema+json; charset=utf-8", "json"),
     }
     assert {key: (FORMATS[key].media_type, FORMATS[key].kind) for key in expected} == expected

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from .model import UTC, Session
+from .model import UTC, Mode, Session
 
 EN_DASH = "\u2013"
 
@@ -101,3 +101,20 @@ def utc_windows(session: Session) -> str:
 def place_and_mode(session: Session) -> str:
     """'Geneva, Switzerland · Hybrid' or 'Online · Virtual'."""
     return f"{session.location} · {session.mode.label}"
+
+
+def collection_title(title: str, path: str) -> str:
+    """The title of a collection published at ``path``, saying which subset it holds, so a
+    reader subscribed to several can tell them apart: 'Series (2025)', 'Series (Virtual)',
+    'Series (copyright)', 'Series (selection)' for other filters."""
+    if "?" in path:
+        return f"{title} (selection)"
+    parts = path.split("/")
+    if len(parts) != 3 or parts[0] not in ("year", "mode", "tag"):
+        return title
+    kind, value = parts[0], parts[1]
+    if kind == "mode" and value in Mode._value2member_map_:
+        value = Mode(value).label
+    elif kind == "tag":
+        value = value.replace("-", " ")
+    return f"{title} ({value})"

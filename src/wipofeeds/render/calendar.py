@@ -44,7 +44,7 @@ def uid(session: Session) -> str:
 
 @register("calendar.ics", "collection", MEDIA_TYPE, "calendar")
 def render_calendar(catalog: Catalog, path: str) -> bytes:
-    title = catalog.site.title + _filter_suffix(path)
+    title = wording.collection_title(catalog.site.title, path)
     return _calendar(catalog, catalog.sessions, path, title, catalog.site.description)
 
 
@@ -52,17 +52,6 @@ def render_calendar(catalog: Catalog, path: str) -> bytes:
 def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
     title = f"{TITLE_PREFIX[session.status]}{session.title}"
     return _calendar(catalog, (session,), path, title, f"{wording.when(session)}. {catalog.site.title}.")
-
-
-def _filter_suffix(path: str) -> str:
-    """' (2025)', ' (Virtual)', ' (copyright)' for the path forms of filtered calendars."""
-    parts = path.split("/")
-    if len(parts) != 3 or parts[0] not in ("year", "mode", "tag"):
-        return ""
-    kind, value = parts[0], parts[1]
-    if kind == "mode" and value in Mode._value2member_map_:
-        value = Mode(value).label
-    return f" ({value})"
 
 
 def _calendar(catalog: Catalog, sessions, path: str, name: str, description: str) -> bytes:

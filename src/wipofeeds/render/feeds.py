@@ -21,7 +21,7 @@ from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 
 from ..model import Catalog, Change, ChangeKind, DailyWindow, Mode, Place, Session, Status
-from ..wording import date_range, local_window, place_and_mode, when
+from ..wording import collection_title, date_range, local_window, place_and_mode, when
 from . import calendar, register
 
 RSS = "application/rss+xml; charset=utf-8"
@@ -320,7 +320,7 @@ def _author(entry, catalog: Catalog) -> None:
 def session_feed(catalog: Catalog, path: str) -> FeedGenerator:
     """One entry per session, in catalog order (newest first)."""
     site = catalog.site
-    fg = _feed(catalog, path, site.title, site.description, feed_updated(catalog))
+    fg = _feed(catalog, path, collection_title(site.title, path), site.description, feed_updated(catalog))
     for session in catalog.sessions:
         record = catalog.record(session)
         entry = _add_entry(fg)
@@ -344,7 +344,7 @@ def changes_feed(catalog: Catalog, path: str) -> FeedGenerator:
     """One entry per entry of the change log, newest first."""
     site = catalog.site
     subtitle = "Sessions announced, rescheduled, retimed, moved, retitled or cancelled."
-    fg = _feed(catalog, path, f"{site.title}: changes", subtitle, feed_updated(catalog))
+    fg = _feed(catalog, path, collection_title(f"{site.title}: changes", path), subtitle, feed_updated(catalog))
     for session, change, before, after in changes(catalog):
         entry = _add_entry(fg)
         entry.id(change_urn(change))

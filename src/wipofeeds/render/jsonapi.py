@@ -14,7 +14,7 @@ from datetime import datetime
 from importlib import resources
 
 from ..model import UTC, Catalog, Occurrence, Session
-from ..wording import when
+from ..wording import collection_title, when
 from . import register
 from .feeds import (
     ICS,
@@ -122,7 +122,7 @@ def session_document(catalog: Catalog, session: Session) -> dict:
 def _calendar(catalog: Catalog, path: str) -> dict:
     site = catalog.site
     return {
-        "title": site.title,
+        "title": collection_title(site.title, path),
         "description": site.description,
         "language": site.language,
         "url": site.url(""),
@@ -159,7 +159,7 @@ def schema_bytes() -> bytes:
     return resources.files("wipofeeds").joinpath("schemas", SCHEMA_PATH).read_bytes()
 
 
-@register(SCHEMA_PATH, "site", "application/schema+json", "json")
+@register(SCHEMA_PATH, "site", "application/schema+json; charset=utf-8", "json")
 def render_schema(catalog: Catalog, path: str) -> bytes:
     return schema_bytes()
 
@@ -210,7 +210,7 @@ def render_json_feed(catalog: Catalog, path: str) -> bytes:
     return _bytes(
         {
             "version": "https://jsonfeed.org/version/1.1",
-            "title": site.title,
+            "title": collection_title(site.title, path),
             "home_page_url": site.url(""),
             "feed_url": site.url(path),
             "description": site.description,
