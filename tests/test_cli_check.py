@@ -1,8 +1,12 @@
-"""`wipofeeds check` and `wipofeeds parse`: output, exit codes, FILE:LINE errors, stdin, and
-the promise that checking a listing never imports the web or feed libraries."""
+"""`wipofeeds check` and `wipofeeds parse`: output, exit codes, FILE:LINE errors, stdin, usage
+errors, and the promise that checking a listing never imports the web or feed libraries.
+
+Commands run in-process through ``main([...])`` (output from capsys), and as real processes
+where the way Python starts matters (``python -m wipofeeds``, imports)."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -11,8 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from wipofeeds import __version__
 from wipofeeds.cli import main
 
 SEED = Path(__file__).parent / "data" / "seed_sessions.txt"
@@ -26,14 +30,27 @@ def listing_file(tmp_path):
     return path
 
 
-def run(*args, input=None):
-    return CliRunner().invoke(main, list(args), input=input)
+@pytest.fixture
+def run(capsys, monkeypatch):
+    """``run(*argv, stdin=bytes)`` → (exit status, stdout, stderr) of ``main(argv)``."""
+
+    def run(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+        try:
+            code = main(list(args))
+        except SystemExit as exit:  # usage errors, --help and --version, as argparse does
+            code = exit.code
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
 
 
-def test_check_prints_one_row_per_session(listing_file):
-    result = run("check", str(listing_file))
-    assert result.exit_code == 0, result.output
-    lines = result.stdout.splitlines()
+def test_check_prints_one_row_per_session(run, listing_file):
+    code, out, err = run("check", str(listing_file))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
     assert lines[0].split() == ["CODE", "DATES", "LOCAL", "WINDOW", "UTC", "(FIRST", "DAY)", "MODE", "PLACE", "TITLE"]
     assert len(lines) == 1 + 10 + 1
     twelfth = lines[1]
@@ -46,44 +63,46 @@ def test_check_prints_one_row_per_session(listing_file):
     assert lines[-1] == f"{listing_file}: 10 sessions, no problems"
 
 
-def test_check_reports_every_problem_as_file_line_message(tmp_path):
+def test_check_columns_line_up(run, listing_file):
+    lines = run("check", str(listing_file))[1].splitlines()[:-1]
+    for header in ("DATES", "LOCAL WINDOW", "UTC (FIRST DAY)", "MODE", "PLACE", "TITLE"):
+        column = lines[0].index(header)
+        assert all(line[column - 2:column] == "  " and line[column] != " " for line in lines), header
+
+
+@pytest.mark.parametrize("command", ["check", "parse"])
+def test_problems_are_file_line_messages_on_stderr_exit_1(run, tmp_path, command):
     path = tmp_path / "sessions.txt"
     path.write_text(BROKEN, "utf-8")
-    result = run("check", str(path))
-    assert result.exit_code == 1
-    assert result.stdout == ""
-    assert result.stderr.splitlines() == [
+    code, out, err = run(command, str(path))
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
         f"{path}:2: 'April 31' is not a date",
         f"{path}:6: '25:00' is not a time (expected HH:MM, 24-hour, or h:mm am/pm)",
     ]
 
 
-def test_check_reads_standard_input():
-    ok = run("check", "-", input=SEED.read_bytes())
-    assert ok.exit_code == 0 and ok.stdout.splitlines()[-1] == "<stdin>: 10 sessions, no problems"
-    bad = run("check", "-", input=BROKEN.encode())
-    assert bad.exit_code == 1 and bad.stderr.splitlines()[0] == "<stdin>:2: 'April 31' is not a date"
+def test_check_reads_standard_input(run):
+    code, out, _ = run("check", "-", stdin=SEED.read_bytes())
+    assert code == 0 and out.splitlines()[-1] == "<stdin>: 10 sessions, no problems"
+    code, out, err = run("check", "-", stdin=BROKEN.encode())
+    assert (code, out) == (1, "") and err.splitlines()[0] == "<stdin>:2: 'April 31' is not a date"
 
 
-def test_check_applies_the_curation_file_and_reports_its_errors(listing_file):
+def test_check_applies_the_curation_file_and_reports_its_errors(run, listing_file):
     curation = listing_file.with_suffix(".toml")
     curation.write_text('[sessions."WIPO/IP/CONV/GE/25"]\ntitle = "Copyright Infrastructure"\n', "utf-8")
-    assert "Copyright Infrastructure" in run("check", str(listing_file)).stdout
+    assert "Copyright Infrastructure" in run("check", str(listing_file))[1]
     curation.write_text('[sessions."WIPO/IP/CONV/GE/25"]\nstatus = "maybe"\n', "utf-8")
-    result = run("check", str(listing_file))
-    assert result.exit_code == 1
-    assert result.stderr.startswith(f"{curation}:2: status of WIPO/IP/CONV/GE/25: 'maybe' is not a status")
+    code, _, err = run("check", str(listing_file))
+    assert code == 1
+    assert err.startswith(f"{curation}:2: status of WIPO/IP/CONV/GE/25: 'maybe' is not a status")
 
 
-def test_check_a_missing_file_is_a_usage_error(tmp_path):
-    result = run("check", str(tmp_path / "nope.txt"))
-    assert result.exit_code == 2 and "does not exist" in result.stderr
-
-
-def test_parse_prints_json_with_local_and_utc_times(listing_file):
-    result = run("parse", str(listing_file))
-    assert result.exit_code == 0, result.output
-    document = json.loads(result.stdout)
+def test_parse_prints_json_with_local_and_utc_times(run, listing_file):
+    code, out, err = run("parse", str(listing_file))
+    assert (code, err) == (0, "")
+    document = json.loads(out)
     assert document["source"] == str(listing_file)
     sessions = {s["code"]: s for s in document["sessions"]}
     twelfth = sessions["WIPO/IP/CONV/GE/2/25"]
@@ -105,11 +124,53 @@ def test_parse_prints_json_with_local_and_utc_times(listing_file):
                 assert datetime.fromisoformat(day["start"]) == datetime.fromisoformat(day["start_utc"])
 
 
-def test_parse_errors_exit_1(tmp_path):
-    path = tmp_path / "sessions.txt"
-    path.write_text(BROKEN, "utf-8")
-    result = run("parse", str(path))
-    assert result.exit_code == 1 and result.stdout == "" and f"{path}:2:" in result.stderr
+def test_parse_reads_standard_input_the_same(run, listing_file):
+    from_file = json.loads(run("parse", str(listing_file))[1])
+    from_stdin = json.loads(run("parse", "-", stdin=SEED.read_bytes())[1])
+    assert from_stdin["source"] == "<stdin>"
+    assert from_stdin["sessions"] == from_file["sessions"]
+
+
+USAGE_ERRORS = {
+    "missing SOURCE": (["check", "{tmp}/nope.txt"], "File '{tmp}/nope.txt' does not exist."),
+    "SOURCE is a folder": (["parse", "{tmp}"], "File '{tmp}' is a directory."),
+    "unknown command": (["frob"], "invalid choice: 'frob'"),
+    "no command": ([], "usage: wipofeeds"),
+    "unknown option": (["check", "{tmp}/a-file", "--quiet"], "unrecognized arguments: --quiet"),
+    "--out is a file": (["build", "--out", "{tmp}/a-file"], "Directory '{tmp}/a-file' is a file."),
+    "--port is not a number": (["serve", "--port", "eighty"], "invalid int value: 'eighty'"),
+}
+
+
+@pytest.mark.parametrize(("argv", "message"), USAGE_ERRORS.values(), ids=USAGE_ERRORS.keys())
+def test_usage_errors_exit_2_with_a_message(run, tmp_path, argv, message):
+    (tmp_path / "a-file").write_text("", "utf-8")
+    argv = [arg.format(tmp=tmp_path) for arg in argv]
+    code, out, err = run(*argv)
+    assert (code, out) == (2, "")
+    assert message.format(tmp=tmp_path) in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "first_line"),
+    [
+        (["--version"], f"wipofeeds, version {__version__}"),
+        (["--help"], "usage: wipofeeds"),
+        (["check", "--help"], "usage: wipofeeds check"),
+    ],
+    ids=["--version", "--help", "check --help"],
+)
+def test_version_and_help_exit_0_on_stdout(run, argv, first_line):
+    code, out, err = run(*argv)
+    assert (code, err) == (0, "") and out.startswith(first_line)
+
+
+def test_every_command_has_help(run):
+    out = run("--help")[1]
+    for command in ("check", "parse", "build", "serve"):
+        assert command in out
+        code, text, _ = run(command, "--help")
+        assert code == 0 and "SOURCE" in text
 
 
 def test_python_dash_m_check_uses_data_sessions_txt_by_default(tmp_path):
@@ -122,17 +183,28 @@ def test_python_dash_m_check_uses_data_sessions_txt_by_default(tmp_path):
     done = subprocess.run([sys.executable, "-m", "wipofeeds", "check"], cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 1
     assert done.stderr.splitlines()[0] == "data/sessions.txt:2: 'April 31' is not a date"
+    (tmp_path / "data" / "sessions.txt").unlink()
+    done = subprocess.run([sys.executable, "-m", "wipofeeds", "check"], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 2 and "File 'data/sessions.txt' does not exist." in done.stderr
 
 
-HEAVY = ("flask", "werkzeug", "feedgen", "icalendar", "jinja2", "lxml")
+def test_python_dash_m_reads_standard_input(listing_file):
+    done = subprocess.run(
+        [sys.executable, "-m", "wipofeeds", "check", "-"], input=listing_file.read_bytes(), capture_output=True
+    )
+    assert done.returncode == 0, done.stderr
+    from_file = subprocess.run([sys.executable, "-m", "wipofeeds", "check", str(listing_file)], capture_output=True)
+    assert done.stdout.replace(b"<stdin>", str(listing_file).encode()) == from_file.stdout
+
+
+HEAVY = ("flask", "werkzeug", "feedgen", "icalendar", "jinja2", "lxml", "click")
 
 
 def test_check_imports_no_web_or_feed_library(listing_file):
     script = (
         "import sys\n"
         "from wipofeeds.cli import main\n"
-        f"try:\n    main(['check', {str(listing_file)!r}])\n"
-        "except SystemExit as exit:\n    assert exit.code == 0, exit.code\n"
+        f"assert main(['check', {str(listing_file)!r}]) == 0\n"
         f"print(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}))\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)

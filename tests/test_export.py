@@ -15,7 +15,6 @@ import icalendar
 import jsonschema
 import pytest
 import recurring_ical_events
-from click.testing import CliRunner
 from lxml import etree
 
 from wipofeeds import catalog as catalog_module
@@ -154,10 +153,10 @@ def test_session_removed_from_listing_disappears_everywhere(data_dir, built):
     assert not (built / "year" / "2022" / "calendar.ics").read_bytes().count(b"UID:" + gone.encode())
 
 
-def test_build_without_base_url_is_a_clear_error(data_dir, tmp_path):
-    result = CliRunner().invoke(main, ["build", str(data_dir / "sessions.txt"), "--out", str(tmp_path / "o")])
-    assert result.exit_code == 1
-    assert "no base URL" in result.output
+def test_build_without_base_url_is_a_clear_error(data_dir, tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("WIPOFEEDS_BASE_URL", raising=False)
+    assert main(["build", str(data_dir / "sessions.txt"), "--out", str(tmp_path / "o")]) == 1
+    assert "no base URL" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
 
 

@@ -1,22 +1,27 @@
-"""The ``wipofeeds`` command: thin click commands over the library functions.
+"""The ``wipofeeds`` command: thin argparse commands over the library functions.
 
     wipofeeds check [SOURCE]    validate the listing; print a table, or every problem
     wipofeeds parse [SOURCE]    the parsed sessions as JSON
+    wipofeeds build [SOURCE]    write the static site to a folder
+    wipofeeds serve [SOURCE]    the development server
 
 SOURCE is a listing file (default data/sessions.txt) or "-" for standard input.
-Adding a command: decorate a function with ``@main.command()`` and ``@source_argument``,
-and import heavy modules (renderers, Flask) inside it, so ``check`` stays quick and
-imports only click, the standard library and the parsing modules. Any
-:class:`~wipofeeds.errors.WipofeedsError` a command raises is printed to stderr and exits 1.
+argparse rather than click: ``check`` must start within a few times ``python -c pass``
+(issue #7), and importing click took longer than all the parsing ``check`` does.
+Adding a command: write ``def NAME(args)`` whose docstring is its help, register it in
+:func:`parser` with :func:`_command`, and import heavy modules (renderers, Flask, json)
+inside it, so ``check`` imports only the standard library and the parsing modules.
+Any :class:`~wipofeeds.errors.WipofeedsError` a command raises is printed to stderr
+and exits 1; usage errors exit 2.
 """
 
 from __future__ import annotations
 
-import json
+import argparse
+import os
 import sys
+from collections.abc import Callable, Sequence
 from datetime import datetime
-
-import click
 
 from . import __version__
 from .catalog import DEFAULT_SOURCE, Source, load_sessions
@@ -25,45 +30,122 @@ from .model import UTC, Session
 from .wording import EN_DASH, date_range
 
 
-class _Group(click.Group):
-    """Reports user errors as text (one ``FILE:LINE: message`` per problem), exit 1."""
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command (``argv`` defaults to ``sys.argv[1:]``) and return its exit status:
+    0, or 1 after printing a WipofeedsError. Usage errors, ``--help`` and ``--version``
+    exit through SystemExit (2 and 0), as argparse does."""
+    cli = parser()
+    args = cli.parse_args(argv)
+    if args.command is None:
+        cli.exit(2, cli.format_help())
+    try:
+        args.run(args)
+    except WipofeedsError as exc:
+        print(exc, file=sys.stderr)  # a ListingError is one FILE:LINE: message per line
+        return 1
+    return 0
 
-    def invoke(self, ctx: click.Context):
-        try:
-            return super().invoke(ctx)
-        except WipofeedsError as exc:
-            click.echo(str(exc), err=True)
-            ctx.exit(1)
+
+def parser() -> argparse.ArgumentParser:
+    """The whole command line. Built per call: --base-url's default is read from the
+    environment then."""
+    cli = argparse.ArgumentParser(
+        prog="wipofeeds",
+        description="Publish the WIPO Conversation sessions as calendar, feeds, JSON and a web page.",
+        formatter_class=_HelpFormatter,
+        allow_abbrev=False,
+    )
+    cli.add_argument("--version", action="version", version=f"wipofeeds, version {__version__}")
+    commands = cli.add_subparsers(title="commands", dest="command", metavar="COMMAND")
+
+    _command(commands, check)
+    _command(commands, parse)
+
+    command = _command(commands, build)
+    command.add_argument(
+        "--out", default="output", type=_directory, metavar="DIR", help="Folder to write. [default: %(default)s]"
+    )
+    _base_url_option(command)
+    command.add_argument("--quiet", "-q", action="store_true", help="Print nothing on success.")
+
+    command = _command(commands, serve)
+    command.add_argument("--host", default="127.0.0.1", help="[default: %(default)s]")
+    command.add_argument("--port", default=8000, type=int, help="[default: %(default)s]")
+    _base_url_option(command)
+    return cli
 
 
-@click.group(cls=_Group)
-@click.version_option(__version__, prog_name="wipofeeds")
-def main() -> None:
-    """Publish the WIPO Conversation sessions as calendar, feeds, JSON and a web page."""
-
-
-def source_argument(command):
-    """The optional SOURCE argument shared by every command that reads the listing."""
-    return click.argument(
+def _command(commands, run: Callable[[argparse.Namespace], None]) -> argparse.ArgumentParser:
+    """A subcommand named after ``run``, helped by its docstring, reading SOURCE."""
+    doc = run.__doc__ or ""
+    command = commands.add_parser(
+        run.__name__, help=doc.split("\n")[0], description=doc, formatter_class=_HelpFormatter, allow_abbrev=False
+    )
+    command.add_argument(
         "source",
-        required=False,
+        nargs="?",
         default=str(DEFAULT_SOURCE),
-        type=click.Path(exists=True, dir_okay=False, allow_dash=True),
-    )(command)
+        type=_listing_file,
+        metavar="SOURCE",
+        help=f'the listing, or "-" for standard input [default: {DEFAULT_SOURCE}]',
+    )
+    command.set_defaults(run=run)
+    return command
 
 
-@main.command()
-@source_argument
-def check(source: str) -> None:
+class _HelpFormatter(argparse.HelpFormatter):
+    """Help at most 78 columns wide, as click wrote it. Measuring the terminal here rather
+    than in argparse keeps shutil and the compression modules it imports out of `check`."""
+
+    def __init__(self, prog: str) -> None:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):  # not a terminal
+            columns = 80
+        super().__init__(prog, width=min(columns, 80) - 2)
+
+
+def _listing_file(value: str) -> str:
+    """SOURCE must be an existing file, or "-"."""
+    if value == "-":
+        return value
+    if not os.path.exists(value):
+        raise argparse.ArgumentTypeError(f"File {value!r} does not exist.")
+    if os.path.isdir(value):
+        raise argparse.ArgumentTypeError(f"File {value!r} is a directory.")
+    return value
+
+
+def _directory(value: str) -> str:
+    """--out may not exist yet, but must not be a file."""
+    if os.path.isfile(value):
+        raise argparse.ArgumentTypeError(f"Directory {value!r} is a file.")
+    return value
+
+
+def _base_url_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--base-url",
+        default=os.environ.get("WIPOFEEDS_BASE_URL") or None,  # set but empty counts as unset
+        metavar="URL",
+        help="Where the site is published (absolute links start with it). "
+        "Default: base_url in site.toml beside the listing.",
+    )
+
+
+# --- commands ---------------------------------------------------------------------------
+
+
+def check(args: argparse.Namespace) -> None:
     """Validate SOURCE and show what was understood, one session a row."""
-    src = Source.of(source)
+    src = Source.of(args.source)
     sessions = load_sessions(src)
     rows = [("CODE", "DATES", "LOCAL WINDOW", "UTC (FIRST DAY)", "MODE", "PLACE", "TITLE")]
     rows += [_row(s) for s in sessions]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
-        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1])
-    click.echo(f"{src.name}: {len(sessions)} session{'s' if len(sessions) != 1 else ''}, no problems")
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1])
+    print(f"{src.name}: {len(sessions)} session{'s' if len(sessions) != 1 else ''}, no problems")
 
 
 def _row(s: Session) -> tuple[str, ...]:
@@ -76,11 +158,11 @@ def _row(s: Session) -> tuple[str, ...]:
     return (s.code, date_range(s.first_day, s.last_day), local, utc, s.mode.label, s.location, s.title)
 
 
-@main.command()
-@source_argument
-def parse(source: str) -> None:
+def parse(args: argparse.Namespace) -> None:
     """Print the sessions of SOURCE as JSON (ISO 8601 times with offsets)."""
-    src = Source.of(source)
+    import json  # here, not at the top: `check` starts faster without it
+
+    src = Source.of(args.source)
     sessions = load_sessions(src)
     document = {"source": src.name, "sessions": [session_json(s) for s in sessions]}
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
@@ -135,22 +217,7 @@ def _iso(moment: datetime | None) -> str | None:
     return text.removesuffix("+00:00") + "Z" if moment.tzinfo is UTC else text
 
 
-def _base_url_option(command):
-    return click.option(
-        "--base-url",
-        envvar="WIPOFEEDS_BASE_URL",
-        default=None,
-        help="Where the site is published (absolute links start with it). "
-        "Default: base_url in site.toml beside the listing.",
-    )(command)
-
-
-@main.command()
-@source_argument
-@click.option("--out", "out", default="output", show_default=True, type=click.Path(file_okay=False), help="Folder to write.")
-@_base_url_option
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing on success.")
-def build(source: str, out: str, base_url: str | None, quiet: bool) -> None:
+def build(args: argparse.Namespace) -> None:
     """Write the whole static site of SOURCE to OUT, atomically, and record changes."""
     import time
 
@@ -161,26 +228,22 @@ def build(source: str, out: str, base_url: str | None, quiet: bool) -> None:
 
     def progress(done: int, total: int) -> None:
         now = time.perf_counter()
-        if not quiet and total >= 5000 and (now - shown["at"] > 1 or done == total):
+        if not args.quiet and total >= 5000 and (now - shown["at"] > 1 or done == total):
             shown["at"] = now
-            click.echo(f"\r  writing {done:,}/{total:,} files", nl=done == total, err=True)
+            end = "\n" if done == total else ""
+            print(f"\r  writing {done:,}/{total:,} files", end=end, file=sys.stderr, flush=True)
 
-    summary = export.build(Source.of(source), out, base_url=base_url, progress=progress)
-    if not quiet:
+    summary = export.build(Source.of(args.source), args.out, base_url=args.base_url, progress=progress)
+    if not args.quiet:
         seconds = time.perf_counter() - started
-        click.echo(
-            f"{out}: {summary.sessions:,} sessions, {summary.files:,} files, "
+        print(
+            f"{args.out}: {summary.sessions:,} sessions, {summary.files:,} files, "
             f"{summary.bytes:,} bytes in {seconds:.2f} s"
         )
 
 
-@main.command()
-@source_argument
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
-@_base_url_option
-def serve(source: str, host: str, port: int, base_url: str | None) -> None:
+def serve(args: argparse.Namespace) -> None:
     """Serve SOURCE for development (production: gunicorn "wipofeeds.web:create_app()")."""
     from .web import serve as run
 
-    run(source, host, port, base_url)
+    run(args.source, args.host, args.port, args.base_url)

@@ -8,8 +8,6 @@ it is computed once and handed unchanged to every renderer.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
@@ -176,6 +174,9 @@ class Session:
 
     @cached_property
     def fingerprint(self) -> str:
+        import hashlib  # here, not at the top: `wipofeeds check` never needs them
+        import json
+
         raw = json.dumps(self.content(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
@@ -267,6 +268,18 @@ class Catalog:
     sessions: tuple[Session, ...]  # newest first
     history: History
     site: SiteConfig
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+    """Per-session fragments renderers computed once for this data (a VEVENT, a feed
+    entry…), shared by every filtered view, so a session in many files is rendered once.
+    Keys start with the renderer's name; the base URL is part of any key that needs it."""
+
+    def remember(self, key: tuple, compute):
+        """``memo[key]``, computed by ``compute()`` the first time."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            value = self.memo[key] = compute()
+            return value
 
     def record(self, session: Session) -> Record:
         return self.history[session.id]
@@ -283,7 +296,7 @@ class Catalog:
 
     def with_sessions(self, sessions) -> "Catalog":
         """The same catalog limited to ``sessions`` (for filtered feeds)."""
-        return Catalog(tuple(sessions), self.history, self.site)
+        return Catalog(tuple(sessions), self.history, self.site, self.memo)
 
     def with_site(self, site: SiteConfig) -> "Catalog":
-        return Catalog(self.sessions, self.history, site)
+        return Catalog(self.sessions, self.history, site, self.memo)
