@@ -16,7 +16,6 @@ every component; :func:`serialize` folds its lines.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -50,8 +49,11 @@ def render_calendar(catalog: Catalog, path: str) -> bytes:
 
 @register(".ics", "session", MEDIA_TYPE, "calendar")
 def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
-    title = f"{TITLE_PREFIX[session.status]}{session.title}"
-    return _calendar(catalog, (session,), path, title, f"{wording.when(session)}. {catalog.site.title}.")
+    def render() -> bytes:
+        title = f"{TITLE_PREFIX[session.status]}{session.title}"
+        return _calendar(catalog, (session,), path, title, f"{wording.when(session)}. {catalog.site.title}.")
+
+    return catalog.remember(("calendar.session", session.id, catalog.site.base_url, path), render)
 
 
 def _calendar(catalog: Catalog, sessions, path: str, name: str, description: str) -> bytes:
@@ -59,7 +61,10 @@ def _calendar(catalog: Catalog, sessions, path: str, name: str, description: str
     events: list[bytes] = []
     spans: dict[str, tuple[int, int]] = {}  # TZID → first and last year its events touch
     for session in sessions:
-        body, tzid = event_ical(session, catalog.record(session), site.base_url)
+        body, tzid = catalog.remember(
+            ("calendar.vevent", session.id, site.base_url),
+            lambda: event_ical(session, catalog.record(session), site.base_url),
+        )
         events.append(body)
         if tzid is not None:
             first, last = spans.get(tzid, (session.first_day.year, session.last_day.year))
@@ -92,14 +97,8 @@ def _header(name: str, description: str, refresh_hours: int, home: str, source: 
 
 def event_ical(session: Session, record: Record, base_url: str | None) -> tuple[bytes, str | None]:
     """The session's VEVENT bytes and the TZID they use (None: all-day or UTC)."""
-    return _event_ical(session, record.first_published, record.last_modified, record.sequence, base_url)
-
-
-@lru_cache(maxsize=4096)
-def _event_ical(session: Session, created: datetime, modified: datetime, sequence: int, base_url: str | None):
-    event = build_event(session, created, modified, sequence, base_url)
-    tzid = event["DTSTART"].params.get("TZID")
-    return serialize(event), tzid
+    event = build_event(session, record.first_published, record.last_modified, record.sequence, base_url)
+    return serialize(event), event["DTSTART"].params.get("TZID")
 
 
 def build_event(session: Session, created: datetime, modified: datetime, sequence: int, base_url: str | None) -> Event:
@@ -143,8 +142,7 @@ def _first_window(session: Session, day: date) -> tuple[datetime, datetime]:
     return start, end
 
 
-# An escape (TEXT "\\x", RFC 6868 "^x") is one token; anything else one character.
-_TOKEN = re.compile(r"[\\^].|.", re.S)
+_ESCAPES = (0x5C, 0x5E)  # "\\" starts a TEXT escape, "^" an RFC 6868 one: two characters each
 
 
 def serialize(component) -> bytes:
@@ -152,22 +150,28 @@ def serialize(component) -> bytes:
     splitting a UTF-8 character or an escape. icalendar 7.3's own folding keeps a lone
     "\\x" together but splits a run of escaped backslashes in the middle of a pair, and
     Google rejects a split escape."""
-    return b"".join(_fold(line) + b"\r\n" for line in component.content_lines() if line)
+    return b"".join(_fold(line.encode("utf-8")) + b"\r\n" for line in component.content_lines() if line)
 
 
-def _fold(line: str) -> bytes:
-    parts: list[str] = []
-    current: list[str] = []
-    size, limit = 0, 75  # continuation lines: a space, then 74 octets
-    for token in _TOKEN.findall(line):
-        octets = len(token.encode("utf-8"))
-        if current and size + octets > limit:
-            parts.append("".join(current))
-            current, size, limit = [], 0, 74
-        current.append(token)
-        size += octets
-    parts.append("".join(current))
-    return "\r\n ".join(parts).encode("utf-8")
+def _fold(raw: bytes) -> bytes:
+    """Cut ``raw`` into lines of at most 75 octets (a continuation: a space and 74)."""
+    if len(raw) <= 75:
+        return raw
+    parts: list[bytes] = []
+    start, limit = 0, 75
+    while len(raw) - start > limit:
+        cut = start + limit
+        while raw[cut] & 0xC0 == 0x80:  # never inside a UTF-8 character
+            cut -= 1
+        run = cut  # escapes pair up from the start of a run of "\\" and "^"
+        while run > start and raw[run - 1] in _ESCAPES:
+            run -= 1
+        if (cut - run) % 2:  # the last one starts an escape whose second half is past the cut
+            cut -= 1
+        parts.append(raw[start:cut])
+        start, limit = cut, 74
+    parts.append(raw[start:])
+    return b"\r\n ".join(parts)
 
 
 _CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])

@@ -58,9 +58,25 @@ def _state(tz: ZoneInfo, timestamp: int) -> tuple[timedelta, timedelta, str]:
     return local.utcoffset(), local.dst(), local.tzname() or ""
 
 
+_BLOCK = 8  # years scanned at once: calendars of nearby spans share one scan
+
+
 def transitions(zone: str, start: datetime, end: datetime) -> list[Transition]:
-    """Every transition of ``zone`` in [start, end), found by sampling zoneinfo every
-    six hours and bisecting each change to the second (TZif instants are whole seconds)."""
+    """Every transition of ``zone`` in [start, end). Scans are cached in blocks of whole
+    years, so the many calendars of one build (each session's own, each filter's) scan
+    a zone once instead of once each."""
+    first = start.year // _BLOCK * _BLOCK
+    stop_year = end.year if end == datetime(end.year, 1, 1, tzinfo=UTC) else end.year + 1
+    last = -(-stop_year // _BLOCK) * _BLOCK
+    return [t for t in _scan(zone, first, last) if start <= t.at < end]
+
+
+@lru_cache(maxsize=1024)
+def _scan(zone: str, first_year: int, stop_year: int) -> tuple[Transition, ...]:
+    """Transitions from 1 January ``first_year`` to 1 January ``stop_year``, found by
+    sampling zoneinfo every six hours and bisecting each change to the second (TZif
+    instants are whole seconds)."""
+    start, end = datetime(first_year, 1, 1, tzinfo=UTC), datetime(stop_year, 1, 1, tzinfo=UTC)
     tz = ZoneInfo(zone)
     step = int(_STEP.total_seconds())
     raw: list[tuple[datetime, tuple, tuple]] = []
@@ -83,10 +99,10 @@ def transitions(zone: str, start: datetime, end: datetime) -> list[Transition]:
     # Negative DST (Europe/Dublin: winter is the "DST"): the observance with the larger
     # offset is the one calendar apps should call daylight.
     negative_bases = {offset - dst for _, a, b in raw for offset, dst, _ in (a, b) if dst < timedelta(0)}
-    return [
+    return tuple(
         Transition(at, before[0], after[0], after[2], after[1] > timedelta(0) or (after[1] == timedelta(0) and after[0] in negative_bases))
         for at, before, after in raw
-    ]
+    )
 
 
 @dataclass
@@ -195,7 +211,7 @@ def vtimezone(zone: str, first_year: int, last_year: int) -> Timezone:
     return tz
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def to_ical(zone: str, first_year: int, last_year: int) -> bytes:
     """Serialized :func:`vtimezone`, computed once per zone and span."""
     return vtimezone(zone, first_year, last_year).to_ical()
