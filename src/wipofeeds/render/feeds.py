@@ -19,6 +19,7 @@ from html import escape
 
 from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
+from lxml import etree
 
 from ..model import Catalog, Change, ChangeKind, DailyWindow, Mode, Place, Session, Status
 from ..wording import collection_title, date_range, local_window, place_and_mode, when
@@ -317,27 +318,57 @@ def _author(entry, catalog: Catalog) -> None:
     entry.dc.dc_creator(xml_text(catalog.site.author))  # RSS
 
 
-def session_feed(catalog: Catalog, path: str) -> FeedGenerator:
-    """One entry per session, in catalog order (newest first)."""
-    site = catalog.site
-    fg = _feed(catalog, path, collection_title(site.title, path), site.description, feed_updated(catalog))
-    for session in catalog.sessions:
-        record = catalog.record(session)
-        entry = _add_entry(fg)
-        entry.id(session_urn(session))  # RSS guid isPermaLink="false"
-        entry.title(entry_title(session))
-        entry.link(href=page_url(catalog, session), rel="alternate", type="text/html")
-        # rel=enclosure, never a second alternate; RSS gets <enclosure> from it.
-        entry.link(href=ics_url(catalog, session), rel="enclosure", type=ICS, length=str(ics_size(catalog, session)))
-        entry.content(session_html(catalog, session), type="html")
-        entry.summary(_h(summary(session)), type="html")
-        entry.category(
-            [{"term": session.mode.value, "label": session.mode.label}] + [{"term": xml_text(t)} for t in session.tags]
-        )
-        _author(entry, catalog)
-        entry.published(record.first_published)
-        entry.updated(record.last_modified)
-    return fg
+def session_entry(catalog: Catalog, session: Session) -> FeedEntry:
+    """The feed entry of one session, the same in every feed that lists it."""
+    record = catalog.record(session)
+    entry = _Entry()
+    entry.load_extension("dc", atom=False, rss=True)
+    entry.id(session_urn(session))  # RSS guid isPermaLink="false"
+    entry.title(entry_title(session))
+    entry.link(href=page_url(catalog, session), rel="alternate", type="text/html")
+    # rel=enclosure, never a second alternate; RSS gets <enclosure> from it.
+    entry.link(href=ics_url(catalog, session), rel="enclosure", type=ICS, length=str(ics_size(catalog, session)))
+    entry.content(session_html(catalog, session), type="html")
+    entry.summary(_h(summary(session)), type="html")
+    entry.category(
+        [{"term": session.mode.value, "label": session.mode.label}] + [{"term": xml_text(t)} for t in session.tags]
+    )
+    _author(entry, catalog)
+    entry.published(record.first_published)
+    entry.updated(record.last_modified)
+    return entry
+
+
+def _entry_xml(catalog: Catalog, session: Session) -> tuple[bytes, bytes]:
+    """The session's RSS <item> and Atom <entry>, serialized once per catalog and spliced
+    into every feed that lists the session (the whole feed and each filtered one), so a
+    session in many feeds is built by feedgen once, not once per feed."""
+
+    def build() -> tuple[bytes, bytes]:
+        entry = session_entry(catalog, session)
+        item = entry.rss_entry()
+        etree.Element("channel", nsmap=_RSS_NAMESPACES).append(item)  # the feed's prefixes
+        return _xml(item), _xml(entry.atom_entry())
+
+    return catalog.remember(("feeds.entry", session.id, catalog.site.base_url), build)
+
+
+_RSS_NAMESPACES = {
+    "atom": "http://www.w3.org/2005/Atom",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
+
+
+def _xml(element) -> bytes:
+    return etree.tostring(element, encoding="UTF-8", xml_declaration=False, pretty_print=True)
+
+
+def _splice(head: bytes, closing: bytes, entries: list[bytes]) -> bytes:
+    """feedgen's document without entries, with ``entries`` put before ``closing``."""
+    before, found, after = head.rpartition(closing)
+    assert found, closing
+    return before + b"".join(entries) + found + after
 
 
 def changes_feed(catalog: Catalog, path: str) -> FeedGenerator:
@@ -368,12 +399,19 @@ def _atom(fg: FeedGenerator) -> bytes:
 
 @register("feed.rss", "collection", RSS, "feed")
 def render_rss(catalog: Catalog, path: str) -> bytes:
-    return _rss(session_feed(catalog, path))
+    items = [_entry_xml(catalog, s)[0] for s in catalog.sessions]
+    return _splice(_rss(_session_feed_head(catalog, path)), b"  </channel>", items)
 
 
 @register("feed.atom", "collection", ATOM, "feed")
 def render_atom(catalog: Catalog, path: str) -> bytes:
-    return _atom(session_feed(catalog, path))
+    entries = [_entry_xml(catalog, s)[1] for s in catalog.sessions]
+    return _splice(_atom(_session_feed_head(catalog, path)), b"</feed>", entries)
+
+
+def _session_feed_head(catalog: Catalog, path: str) -> FeedGenerator:
+    site = catalog.site
+    return _feed(catalog, path, collection_title(site.title, path), site.description, feed_updated(catalog))
 
 
 @register("changes.rss", "site", RSS, "feed")
