@@ -347,6 +347,8 @@ def own_base_url() -> str | None:
 def collection(edition: Edition, site: dict[str, Resource], base_url: str, prefix: str, name: str) -> Response:
     """A collection filtered by its path form and/or the query string."""
     args = {key: request.args[key] for key in Filter.PARAMETERS if key in request.args}
+    if not args and not prefix:  # the common case, polled all day: no filter at all
+        return respond(site[name], edition.floor)
     if prefix:
         key, value = prefix.rstrip("/").split("/", 1)
         given = args.get(key, "").strip()
@@ -385,6 +387,18 @@ def canonical_query(flt: Filter) -> str:
 def respond(resource: Resource, floor: datetime) -> Response:
     """200 with the body (gzipped when accepted), or 304 when the client's copy is current."""
     use_gzip = resource.compressible and request.accept_encodings["gzip"] > 0
+    last_modified, tags, headers = _validators(resource, floor, use_gzip)
+    if not_modified(last_modified, tags):
+        return Response(status=304, headers=headers)
+    if use_gzip:
+        return Response(resource.gzipped, 200, headers + (("Content-Encoding", "gzip"),))
+    return Response(resource.body, 200, headers)
+
+
+@lru_cache(maxsize=4096)
+def _validators(resource: Resource, floor: datetime, use_gzip: bool):
+    """Last-Modified, both ETags and the response headers of a resource, worked out once
+    (feeds are polled all day: a request should only look things up)."""
     plain_tag = resource.etag
     gzip_tag = plain_tag[:-1] + '-gz"'
     last_modified = max(resource.last_modified, floor)
@@ -393,12 +407,7 @@ def respond(resource: Resource, floor: datetime) -> Response:
     headers["Last-Modified"] = http_date(last_modified)
     if resource.compressible:
         headers["Vary"] = "Accept-Encoding"
-    if not_modified(last_modified, (plain_tag, gzip_tag)):
-        return Response(status=304, headers=headers)
-    if use_gzip:
-        headers["Content-Encoding"] = "gzip"
-        return Response(resource.gzipped, 200, headers)
-    return Response(resource.body, 200, headers)
+    return last_modified, (plain_tag, gzip_tag), tuple(headers.items())
 
 
 def not_modified(last_modified: datetime, tags: tuple[str, ...]) -> bool:
