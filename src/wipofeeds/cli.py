@@ -226,14 +226,16 @@ def build(args: argparse.Namespace) -> None:
     started = time.perf_counter()
     shown = {"at": 0.0}
 
-    def progress(done: int, total: int) -> None:
+    def progress(done: int) -> None:
+        """A line on stderr once a second while a big build runs (none for a small one)."""
         now = time.perf_counter()
-        if not args.quiet and total >= 5000 and (now - shown["at"] > 1 or done == total):
+        if not args.quiet and now - shown["at"] > 1 and now - started > 1:
             shown["at"] = now
-            end = "\n" if done == total else ""
-            print(f"\r  writing {done:,}/{total:,} files", end=end, file=sys.stderr, flush=True)
+            print(f"\r  {done:,} files written", end="", file=sys.stderr, flush=True)
 
     summary = export.build(Source.of(args.source), args.out, base_url=args.base_url, progress=progress)
+    if shown["at"]:
+        print(file=sys.stderr)  # end the progress line
     if not args.quiet:
         seconds = time.perf_counter() - started
         print(

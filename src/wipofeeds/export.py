@@ -17,13 +17,13 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .errors import ConfigError, ExportError
-from .site import Resource, build_site, headers_for
+from .site import Resource, headers_for, iter_site
 
 # What the exporter adds beside the mapping for static hosts.
 HEADERS_FILE = "_headers"
@@ -46,23 +46,27 @@ def safe_path(root: Path, path: str) -> Path:
     return root.joinpath(*parts)
 
 
-def files_for(site: Mapping[str, Resource]) -> dict[str, bytes]:
-    """Every file of the export: the mapping, ``.gz`` siblings of text files, host config."""
-    files: dict[str, bytes] = {}
+def files_for(site: Mapping[str, Resource] | Iterable[tuple[str, Resource]]) -> Iterator[tuple[str, bytes]]:
+    """Every file of the export, as the site is rendered: each body, the ``.gz`` sibling
+    of each text file, then the host configuration. A stream, so a build of many
+    sessions never holds the whole site in memory."""
+    pairs = site.items() if isinstance(site, Mapping) else site
+    seen: set[str] = set()
+    rules: dict[str, dict[str, str]] = {}
 
-    def add(path: str, body: bytes) -> None:
-        if path in files:
+    def once(path: str) -> str:
+        if path in seen:
             raise ExportError(f"{path} would be written twice")
-        files[path] = body
+        seen.add(path)
+        return path
 
-    for path, resource in site.items():
-        add(path, resource.body)
-    for path, resource in site.items():
+    for path, resource in pairs:
+        yield once(path), resource.body
         if resource.compressible:
-            add(path + ".gz", resource.gzipped)
-    add(HEADERS_FILE, render_headers(site))
-    add(HTACCESS_FILE, render_htaccess(site))
-    return files
+            yield once(path + ".gz"), resource.gzipped
+        _add_rule(rules, path, resource)
+    yield once(HEADERS_FILE), _headers_text(rules)
+    yield once(HTACCESS_FILE), _htaccess_text(rules)
 
 
 def _pattern(path: str) -> str:
@@ -72,19 +76,27 @@ def _pattern(path: str) -> str:
     return "/" + path
 
 
+def _add_rule(rules: dict[str, dict[str, str]], path: str, resource: Resource) -> None:
+    rules.setdefault(_pattern(path), headers_for(resource))
+    if path == "index.html":  # the site root is index.html too
+        rules["/"] = rules["/index.html"]
+
+
 def _rules(site: Mapping[str, Resource]) -> dict[str, dict[str, str]]:
     rules: dict[str, dict[str, str]] = {}
-    if "index.html" in site:  # the site root is index.html too
-        rules["/"] = headers_for(site["index.html"])
     for path, resource in site.items():
-        rules.setdefault(_pattern(path), headers_for(resource))
+        _add_rule(rules, path, resource)
     return rules
 
 
 def render_headers(site: Mapping[str, Resource]) -> bytes:
     """``_headers`` for Netlify / Cloudflare Pages style hosts: type, caching, CORS."""
+    return _headers_text(_rules(site))
+
+
+def _headers_text(rules: dict[str, dict[str, str]]) -> bytes:
     lines = [HEADERS_FIRST_LINE.decode() + ": media types and caching for static hosts.", ""]
-    for pattern, headers in _rules(site).items():
+    for pattern, headers in sorted(rules.items()):
         lines.append(pattern)
         lines += [f"  {name}: {value}" for name, value in headers.items()]
         lines.append("")
@@ -94,6 +106,10 @@ def render_headers(site: Mapping[str, Resource]) -> bytes:
 def render_htaccess(site: Mapping[str, Resource]) -> bytes:
     """``.htaccess`` for Apache 2.4: types, caching, CORS, and the precompressed ``.gz``
     sibling for clients that accept gzip. Rules match whole paths below the site root."""
+    return _htaccess_text(_rules(site))
+
+
+def _htaccess_text(rules: dict[str, dict[str, str]]) -> bytes:
     lines = [
         "# Written by wipofeeds build: media types, caching and precompressed files for Apache.",
         "Options -Indexes",
@@ -105,7 +121,7 @@ def render_htaccess(site: Mapping[str, Resource]) -> bytes:
         "  RewriteRule ^(.*)$ $1.gz [L]",
         "</IfModule>",
     ]
-    for pattern, headers in _rules(site).items():
+    for pattern, headers in sorted(rules.items()):
         regex = "/$" if pattern == "/" else re.escape(pattern).replace(r"\*", "[^/]+") + r"(\.gz)?$"
         lines.append(f'<If "%{{REQUEST_URI}} =~ m#{regex}#">')
         lines.append(f'  ForceType "{headers["Content-Type"]}"')
@@ -188,10 +204,10 @@ def clean_stale(out: Path) -> None:
 
 
 def write_site(
-    site: Mapping[str, Resource],
+    site: Mapping[str, Resource] | Iterable[tuple[str, Resource]],
     out: Path,
     *,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int], None] | None = None,
     keep: tuple[Path, ...] = (),
 ) -> Summary:
     """Write the export of ``site`` to ``out`` atomically; returns what was written.
@@ -200,12 +216,11 @@ def write_site(
     check_target(out, keep)
     out.parent.mkdir(parents=True, exist_ok=True)
     clean_stale(out)
-    files = files_for(site)
     tmp = Path(tempfile.mkdtemp(prefix=f"{STALE_PREFIX}{out.name}-", dir=out.parent))
+    count = total = 0
     try:
-        total = 0
         made: set[Path] = set()
-        for count, (path, body) in enumerate(files.items(), 1):
+        for count, (path, body) in enumerate(files_for(site), 1):
             target = safe_path(tmp, path)
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -213,7 +228,7 @@ def write_site(
             target.write_bytes(body)
             total += len(body)
             if progress is not None:
-                progress(count, len(files))
+                progress(count)
         os.chmod(tmp, 0o755)  # mkdtemp makes it 0700; a web server must read it
         _swap_in(tmp, out)
     except OSError as exc:
@@ -222,7 +237,7 @@ def write_site(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return Summary(len(files), total)
+    return Summary(count, total)
 
 
 @contextmanager
@@ -248,7 +263,7 @@ def build(
     *,
     base_url: str | None = None,
     now=None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> Summary:
     """``wipofeeds build``: load, render every path once, write atomically, and only
     then record what changed in the history (a failed build changes nothing)."""
@@ -261,7 +276,7 @@ def build(
         raise ConfigError("no base URL: pass --base-url or set base_url in data/site.toml")
     keep = tuple(p for p in (src.listing, src.history) if p is not None)
     with _quiet_gc():
-        summary = write_site(build_site(catalog), Path(out), progress=progress, keep=keep)
+        summary = write_site(iter_site(catalog), Path(out), progress=progress, keep=keep)
     if src.history is not None and history.load(src.history) != catalog.history:
         try:
             history.save(catalog.history, src.history)

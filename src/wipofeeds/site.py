@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
@@ -217,32 +217,35 @@ def render_collection(catalog: Catalog, sessions: Iterable[Session], name: str, 
 
 
 def build_site(catalog: Catalog) -> dict[str, Resource]:
-    """Every published path → its Resource, in a stable order."""
-    if catalog.site.base_url is None:
-        raise ValueError("build_site needs a catalog whose site has a base URL")
+    """Every published path → its Resource, in a stable order (what the web app serves)."""
     site: dict[str, Resource] = {}
-
-    def add(path: str, resource: Resource) -> None:
+    for path, resource in iter_site(catalog):
         if path in site:
             raise ValueError(f"{path} published twice")
         site[path] = resource
+    return dict(sorted(site.items()))
 
+
+def iter_site(catalog: Catalog) -> Iterator[tuple[str, Resource]]:
+    """Every published path and its Resource, rendered one at a time in a fixed order,
+    so the exporter can write a site of any size without holding it all."""
+    if catalog.site.base_url is None:
+        raise ValueError("the site needs a catalog whose site has a base URL")
     for fmt in formats("site"):
-        add(fmt.name, Resource(fmt.render(catalog, fmt.name), fmt.media_type, fmt.kind, catalog.updated))
+        yield fmt.name, Resource(fmt.render(catalog, fmt.name), fmt.media_type, fmt.kind, catalog.updated)
     for name in COLLECTIONS:
-        add(name, render_collection(catalog, catalog.sessions, name, name))
+        yield name, render_collection(catalog, catalog.sessions, name, name)
     for prefix, flt in path_filters(catalog):
         subset = flt.apply(catalog.sessions)
         for name in COLLECTIONS:
-            add(prefix + name, render_collection(catalog, subset, name, prefix + name))
+            yield prefix + name, render_collection(catalog, subset, name, prefix + name)
     session_formats = formats("session")
     for session in catalog.sessions:
         modified = catalog.record(session).last_modified
         for fmt in session_formats:
             path = f"sessions/{session.id}{fmt.name}"
-            add(path, Resource(fmt.render(catalog, session, path), fmt.media_type, fmt.kind, modified))
-    add("sitemap.xml", Resource(render_sitemap(catalog), "application/xml; charset=utf-8", "text", catalog.updated))
-    return dict(sorted(site.items()))
+            yield path, Resource(fmt.render(catalog, session, path), fmt.media_type, fmt.kind, modified)
+    yield "sitemap.xml", Resource(render_sitemap(catalog), "application/xml; charset=utf-8", "text", catalog.updated)
 
 
 def render_sitemap(catalog: Catalog) -> bytes:

@@ -49,11 +49,8 @@ def render_calendar(catalog: Catalog, path: str) -> bytes:
 
 @register(".ics", "session", MEDIA_TYPE, "calendar")
 def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
-    def render() -> bytes:
-        title = f"{TITLE_PREFIX[session.status]}{session.title}"
-        return _calendar(catalog, (session,), path, title, f"{wording.when(session)}. {catalog.site.title}.")
-
-    return catalog.remember(("calendar.session", session.id, catalog.site.base_url, path), render)
+    title = f"{TITLE_PREFIX[session.status]}{session.title}"
+    return _calendar(catalog, (session,), path, title, f"{wording.when(session)}. {catalog.site.title}.")
 
 
 def _calendar(catalog: Catalog, sessions, path: str, name: str, description: str) -> bytes:
