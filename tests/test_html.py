@@ -4,6 +4,7 @@ pages that a strict CSP and a static host can serve as they are."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime, time, timezone
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -11,7 +12,7 @@ import lxml.html
 import pytest
 from _factories import BASE_URL, catalog, seed_sessions, session
 
-from wipofeeds.model import DailyWindow, Mode, Place, Status
+from wipofeeds.model import Catalog, DailyWindow, Mode, Place, Status
 from wipofeeds.render import html
 from wipofeeds.site import build_site, path_filters
 
@@ -258,3 +259,26 @@ def test_times_for_the_browser_are_utc_instants():
     assert html.ends_at(session(**ALL_DAY)) == "2020-11-05", "the day after, local midnight in the browser"
     tokyo = session(window=DailyWindow(time(9), time(17), "Asia/Tokyo", "Tokyo time"), **ONE_DAY)
     assert html.starts_at(tokyo) == "2025-10-28T00:00:00Z"
+
+
+# --- what is worked out once per catalog --------------------------------------------------
+
+
+@pytest.mark.parametrize("sessions", [seed_sessions(), []], ids=["seed", "no sessions"])
+def test_remembered_views_render_what_a_fresh_catalog_renders(sessions):
+    """Session views and index items are remembered per catalog data and shared by every
+    host's view of it: another host gets the same pages as a catalog that remembers nothing."""
+    cat = catalog(sessions)
+    html.render_index(cat, "index.html")
+    for s in cat.sessions:
+        html.render_session(cat, s, f"sessions/{s.id}.html")
+    other = cat.with_site(replace(cat.site, base_url="https://other.example/wipo/"))
+    fresh = Catalog(other.sessions, other.history, other.site)
+    assert html.render_index(other, "index.html") == html.render_index(fresh, "index.html")
+    for s in other.sessions:
+        path = f"sessions/{s.id}.html"
+        body = html.render_session(other, s, path)
+        assert body == html.render_session(fresh, s, path)
+        hrefs = set(lxml.html.fromstring(body).xpath("//a/@href"))
+        page = "https://other.example/wipo/" + path
+        assert {html.google_event_url(s, page), *(url for _, url in html.outlook_event_urls(s, page))} <= hrefs

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -12,9 +13,11 @@ import lxml.html
 import pytest
 import recurring_ical_events
 from _feed_factories import BASE_URL, HOSTILE, UTC, catalog, rescheduled_catalog, seed_catalog, session
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
-from wipofeeds.model import Place
+from wipofeeds.model import Catalog, Place
 from wipofeeds.render import FORMATS, calendar, feeds, jsonapi
 
 SCHEMA = json.loads((Path(jsonapi.__file__).parent.parent / "schemas" / "sessions.schema.json").read_text("utf-8"))
@@ -278,6 +281,69 @@ def test_deterministic_two_space_indented_with_final_newline(name):
 
 def hostile_catalog():
     return catalog([session(title=HOSTILE, paragraphs=(HOSTILE,), place=Place(HOSTILE), tags=(HOSTILE,))])
+
+
+# --- documents spliced from per-session texts ---------------------------------------------
+# Each session's JSON is serialized once per catalog and documents are spliced from those
+# texts; the bytes must be exactly those of encoding the whole document at once.
+
+SPLICED = {
+    "no sessions": lambda: catalog([]),
+    "one session": lambda: catalog([session()]),
+    "seed": seed_catalog,
+    "hostile text": hostile_catalog,
+    "filtered": lambda: (lambda cat: cat.with_sessions(cat.sessions[1::2]))(seed_catalog()),
+}
+DOCUMENTS = {
+    "sessions.json": lambda cat: [jsonapi.render_sessions(cat, "sessions.json")],
+    "feed.json": lambda cat: [jsonapi.render_json_feed(cat, "feed.json")],
+    "session.json": lambda cat: [jsonapi.render_session(cat, s, f"sessions/{s.id}.json") for s in cat.sessions],
+}
+
+
+@pytest.mark.parametrize("which", SPLICED)
+@pytest.mark.parametrize("name", DOCUMENTS)
+def test_spliced_documents_are_the_plain_encoding_of_their_data(name, which):
+    cat = SPLICED[which]()
+    DOCUMENTS["sessions.json"](cat.with_sessions(cat.sessions[:1]))  # remembered through another view first
+    for body in DOCUMENTS[name](cat):
+        plain = json.dumps(json.loads(body), ensure_ascii=False, indent=2)
+        for char in "<>&\u2028\u2029":
+            plain = plain.replace(char, f"\\u{ord(char):04x}")
+        assert body.decode("utf-8") == plain + "\n"
+
+
+def test_remembered_sessions_follow_the_base_url():
+    """Filtered views and other hosts share the catalog's memo; what they render must be
+    what a catalog with nothing remembered renders."""
+    cat = seed_catalog()
+    for render in DOCUMENTS.values():
+        render(cat)
+    views = {
+        "filtered": cat.with_sessions(cat.sessions[::3]),
+        "other host": cat.with_site(replace(cat.site, base_url="https://other.example/feeds/")),
+    }
+    for label, view in views.items():
+        fresh = Catalog(view.sessions, view.history, view.site)
+        for name, render in DOCUMENTS.items():
+            assert render(view) == render(fresh), (label, name)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@settings(deadline=None)
+@given(head=st.dictionaries(st.text(max_size=5), JSON_VALUES, max_size=3), values=st.lists(JSON_VALUES, max_size=3))
+def test_splicing_any_json_values_equals_encoding_them_in_place(head, values):
+    head.pop("k", None)
+    whole = (jsonapi.dumps_safe(head | {"k": values}) + "\n").encode()
+    assert jsonapi._spliced(head, "k", [jsonapi.dumps_safe(v) for v in values]) == whole
+    one = values[0] if values else {}
+    assert jsonapi._spliced(head, "k", jsonapi.dumps_safe(one)) == (jsonapi.dumps_safe(head | {"k": one}) + "\n").encode()
 
 
 @pytest.mark.parametrize("name", RENDERERS)

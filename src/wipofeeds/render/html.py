@@ -6,6 +6,10 @@ worked out in the browser by ``assets/app.js`` from the ISO instants in the mark
 Without JavaScript every session is still listed with its dates in its own zone and UTC.
 Pages carry no inline script or style so a strict Content-Security-Policy holds; the
 schema.org JSON-LD block is data, not script.
+
+What the pages say about a session (:class:`SessionView`) and its item in the index are
+worked out once per catalog (:meth:`~wipofeeds.model.Catalog.remember`): the index lists
+every session and the site is rebuilt per host, so nothing is computed twice.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from .. import wording
-from ..model import UTC, Catalog, Change, ChangeKind, Mode, Session, SiteConfig, Status
+from ..model import UTC, Catalog, Change, ChangeKind, Mode, Occurrence, Session, SiteConfig, Status
 from . import register
 from .jsonapi import dumps_safe  # JSON that cannot end a <script> element
 
@@ -35,6 +39,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
+    auto_reload=False,  # package data: no need to stat the template files on every page
 )
 
 
@@ -47,10 +52,14 @@ def static_file(name: str) -> bytes:
     return (resources.files("wipofeeds") / "static" / name).read_bytes()
 
 
+@cache
+def _asset_digest(path: str) -> str:
+    return hashlib.sha256(static_file(ASSETS[path])).hexdigest()[:10]
+
+
 def asset_href(root: str, path: str) -> str:
     """Relative link to an asset with a content hash, so a day of caching is harmless."""
-    digest = hashlib.sha256(static_file(ASSETS[path])).hexdigest()[:10]
-    return f"{root}{path}?v={digest}"
+    return f"{root}{path}?v={_asset_digest(path)}"
 
 
 # --- links to calendars ---------------------------------------------------------------
@@ -95,23 +104,29 @@ def feed_links(site: SiteConfig, prefix: str, name: str) -> FeedLinks:
     )
 
 
-def _details(session: Session, page_url: str, limit: int = 900) -> str:
-    """Event description for calendar links: kept short, since URLs have a length limit."""
+def event_details(session: Session, page_url: str, when: str | None = None, limit: int = 900) -> str:
+    """Event description for calendar links: kept short, since URLs have a length limit.
+    ``when`` is ``wording.when(session)`` when the caller has it already."""
     text = session.paragraphs[0] if session.paragraphs else ""
     if len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0] + "…"
-    return "\n\n".join(part for part in (wording.when(session), text, page_url) if part)
+    if when is None:
+        when = wording.when(session)
+    return "\n\n".join(part for part in (when, text, page_url) if part)
 
 
-def google_event_url(session: Session, page_url: str) -> str:
-    """Google Calendar's event template; a multi-day window becomes a daily recurrence."""
+def google_event_url(session: Session, page_url: str, details: str | None = None) -> str:
+    """Google Calendar's event template; a multi-day window becomes a daily recurrence.
+    ``details``: :func:`event_details`, when the caller has it already."""
     first = session.occurrences[0]
     if first.start is None:
         dates = f"{session.first_day:%Y%m%d}/{session.last_day + timedelta(days=1):%Y%m%d}"
     else:
         dates = f"{ical_utc(first.start)}/{ical_utc(first.end)}"
+    if details is None:
+        details = event_details(session, page_url)
     params = {"action": "TEMPLATE", "text": session.title, "dates": dates}
-    params |= {"details": _details(session, page_url), "location": session.location}
+    params |= {"details": details, "location": session.location}
     if session.window is not None:
         params["ctz"] = session.window.zone
         if session.day_count > 1:
@@ -119,24 +134,24 @@ def google_event_url(session: Session, page_url: str) -> str:
     return "https://calendar.google.com/calendar/render?" + urlencode(params, quote_via=quote, safe="/")
 
 
-def outlook_event_urls(session: Session, page_url: str) -> list[tuple[date | None, str]]:
+def outlook_event_urls(session: Session, page_url: str, details: str | None = None) -> list[tuple[date | None, str]]:
     """Outlook's compose deeplink cannot repeat: one link per day of a windowed session
-    (day None: the link covers the whole session)."""
+    (day None: the link covers the whole session). ``details`` as for Google."""
+    if details is None:
+        details = event_details(session, page_url)
     base = {"path": "/calendar/action/compose", "rru": "addevent", "subject": session.title}
-    base |= {"body": _details(session, page_url), "location": session.location}
+    base |= {"body": details, "location": session.location}
+    # The same leading parameters on every day's link: encoded once.
+    head = "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(base, quote_via=quote) + "&"
     if session.window is None:
         end = session.last_day + timedelta(days=1)
-        params = base | {"startdt": session.first_day.isoformat(), "enddt": end.isoformat(), "allday": "true"}
-        return [(None, _outlook(params))]
+        day = {"startdt": session.first_day.isoformat(), "enddt": end.isoformat(), "allday": "true"}
+        return [(None, head + urlencode(day, quote_via=quote))]
     links = []
     for occ in session.occurrences:
-        params = base | {"startdt": iso_utc(occ.start), "enddt": iso_utc(occ.end), "allday": "false"}
-        links.append((occ.day if session.day_count > 1 else None, _outlook(params)))
+        day = {"startdt": iso_utc(occ.start), "enddt": iso_utc(occ.end), "allday": "false"}
+        links.append((occ.day if session.day_count > 1 else None, head + urlencode(day, quote_via=quote)))
     return links
-
-
-def _outlook(params: dict) -> str:
-    return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(params, quote_via=quote)
 
 
 # --- schema.org -----------------------------------------------------------------------
@@ -240,6 +255,52 @@ def ends_at(session: Session) -> str:
     return iso_utc(last.end) if last.end else (session.last_day + timedelta(days=1)).isoformat()
 
 
+@dataclass(frozen=True, slots=True)
+class SessionView:
+    """What the pages say about one session, in the words every page uses."""
+
+    session: Session
+    occurrences: tuple[Occurrence, ...]
+    when: str
+    place_and_mode: str
+    utc_windows: str
+    instants: str
+    starts_at: str
+    ends_at: str
+
+
+def session_view(catalog: Catalog, session: Session) -> SessionView:
+    """The view of ``session``, worked out once per catalog data (it never holds a URL)."""
+
+    def compute() -> SessionView:
+        return SessionView(
+            session=session,
+            occurrences=session.occurrences,
+            when=wording.when(session),
+            place_and_mode=wording.place_and_mode(session),
+            utc_windows=wording.utc_windows(session),
+            instants=instants(session),
+            starts_at=starts_at(session),
+            ends_at=ends_at(session),
+        )
+
+    return catalog.remember(("html.view", session.id), compute)
+
+
+def _index_item(catalog: Catalog, session: Session) -> Markup:
+    """The session's ``<li>`` in the index (relative links only: the same for every host)."""
+    return catalog.remember(
+        ("html.index_item", session.id),
+        lambda: _env.get_template("macros.html").module.session_item(session_view(catalog, session)),
+    )
+
+
+def _main_links(catalog: Catalog) -> FeedLinks:
+    """The links of the whole calendar, which every page offers."""
+    site = catalog.site
+    return catalog.remember(("html.main_links", site.base_url, site.title), lambda: feed_links(site, "", site.title))
+
+
 def day_label(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
@@ -320,7 +381,8 @@ def render_index(catalog: Catalog, path: str) -> bytes:
         "index.html",
         **_common(catalog, path),
         sessions=catalog.sessions,
-        main=feed_links(catalog.site, "", catalog.site.title),
+        items=[_index_item(catalog, s) for s in catalog.sessions],
+        main=_main_links(catalog),
         groups=_filter_groups(catalog),
         canonical=catalog.site.url(""),
     )
@@ -330,17 +392,20 @@ def render_index(catalog: Catalog, path: str) -> bytes:
 def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
     page = catalog.site.url(path)
     record = catalog.history.get(session.id)
+    view = session_view(catalog, session)
+    details = event_details(session, page, view.when)
     return render_template(
         "session.html",
         **_common(catalog, path),
         session=session,
+        view=view,
         record=record,
         canonical=page,
         ics=catalog.site.url(f"sessions/{session.id}.ics"),
         json_url=catalog.site.url(f"sessions/{session.id}.json"),
-        google=google_event_url(session, page),
-        outlook=outlook_event_urls(session, page),
-        main=feed_links(catalog.site, "", catalog.site.title),
+        google=google_event_url(session, page, details),
+        outlook=outlook_event_urls(session, page, details),
+        main=_main_links(catalog),
         day_label=day_label,
         json_ld=Markup(dumps_safe(json_ld(catalog, session))),
     )

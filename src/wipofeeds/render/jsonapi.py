@@ -5,6 +5,11 @@ Every dict is written in a fixed key order with two-space indents and a final ne
 so a change of one session is a small diff. ``<``, ``>`` and ``&`` are written as
 ``\\u003c``… everywhere (:func:`dumps_safe`): the same JSON can then sit inside an HTML
 ``<script>`` element without ending it.
+
+A session appears in many documents (the whole collection, its filtered ones, its own),
+so its JSON text is serialized once per catalog (:meth:`~wipofeeds.model.Catalog.remember`)
+and documents are spliced from those texts: the bytes are exactly those of
+``dumps_safe(document)``, only each session is not encoded again per document.
 """
 
 from __future__ import annotations
@@ -47,8 +52,27 @@ def dumps_safe(obj, indent: int | None = 2) -> str:
     return text
 
 
-def _bytes(obj) -> bytes:
-    return (dumps_safe(obj) + "\n").encode("utf-8")
+# --- documents spliced from serialized sessions ----------------------------------------
+
+_INDENT = "  "
+_NULL_LAST = "null\n}"
+
+
+def _spliced(head: dict, key: str, value: str | list[str]) -> bytes:
+    """The bytes of ``dumps_safe(head | {key: value}) + "\\n"``, where ``value`` is JSON
+    text from :func:`dumps_safe`, or a list of such texts (an array): only ``head`` is
+    encoded here. JSON strings hold no raw newline, so every newline of a text starts
+    one of its lines, and indenting those lines puts the text at its depth."""
+    if isinstance(value, str):
+        value = value.replace("\n", "\n" + _INDENT)
+    elif value:
+        inner = "\n" + _INDENT * 2
+        value = "[" + inner + ("," + inner).join(t.replace("\n", inner) for t in value) + "\n" + _INDENT + "]"
+    else:
+        value = "[]"
+    text = dumps_safe({**head, key: None})
+    assert text.endswith(_NULL_LAST), "the spliced key comes last"
+    return (text[: -len(_NULL_LAST)] + value + "\n}\n").encode("utf-8")
 
 
 def _local(moment: datetime | None) -> str | None:
@@ -131,27 +155,24 @@ def _calendar(catalog: Catalog, path: str) -> dict:
     }
 
 
+def _session_text(catalog: Catalog, session: Session) -> str:
+    """:func:`session_document` as JSON text, serialized once per catalog data and base URL."""
+    return catalog.remember(
+        ("jsonapi.session", session.id, catalog.site.base_url),
+        lambda: dumps_safe(session_document(catalog, session)),
+    )
+
+
 @register("sessions.json", "collection", JSON, "json")
 def render_sessions(catalog: Catalog, path: str) -> bytes:
-    return _bytes(
-        {
-            "version": API_VERSION,
-            "schema": catalog.site.url(SCHEMA_PATH),
-            "calendar": _calendar(catalog, path),
-            "sessions": [session_document(catalog, s) for s in catalog.sessions],
-        }
-    )
+    head = {"version": API_VERSION, "schema": catalog.site.url(SCHEMA_PATH), "calendar": _calendar(catalog, path)}
+    return _spliced(head, "sessions", [_session_text(catalog, s) for s in catalog.sessions])
 
 
 @register(".json", "session", JSON, "json")
 def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
-    return _bytes(
-        {
-            "version": API_VERSION,
-            "schema": catalog.site.url(SCHEMA_PATH),
-            "session": session_document(catalog, session),
-        }
-    )
+    head = {"version": API_VERSION, "schema": catalog.site.url(SCHEMA_PATH)}
+    return _spliced(head, "session", _session_text(catalog, session))
 
 
 def schema_bytes() -> bytes:
@@ -204,18 +225,24 @@ def _item(catalog: Catalog, session: Session) -> dict:
     return item
 
 
+def _item_text(catalog: Catalog, session: Session) -> str:
+    """:func:`_item` as JSON text, serialized once per catalog data and base URL."""
+    return catalog.remember(
+        ("jsonapi.item", session.id, catalog.site.base_url),
+        lambda: dumps_safe(_item(catalog, session)),
+    )
+
+
 @register("feed.json", "collection", JSON_FEED, "json")
 def render_json_feed(catalog: Catalog, path: str) -> bytes:
     site = catalog.site
-    return _bytes(
-        {
-            "version": "https://jsonfeed.org/version/1.1",
-            "title": collection_title(site.title, path),
-            "home_page_url": site.url(""),
-            "feed_url": site.url(path),
-            "description": site.description,
-            "language": site.language,
-            "authors": [{"name": site.author, "url": site.author_url}],
-            "items": [_item(catalog, s) for s in catalog.sessions],
-        }
-    )
+    head = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": collection_title(site.title, path),
+        "home_page_url": site.url(""),
+        "feed_url": site.url(path),
+        "description": site.description,
+        "language": site.language,
+        "authors": [{"name": site.author, "url": site.author_url}],
+    }
+    return _spliced(head, "items", [_item_text(catalog, s) for s in catalog.sessions])
