@@ -67,8 +67,13 @@ def ics_url(catalog: Catalog, session: Session) -> str:
 
 
 def ics_size(catalog: Catalog, session: Session) -> int:
-    """Byte length of the session's published ``.ics`` (an RSS enclosure needs one)."""
-    return len(calendar.render_session(catalog, session, f"sessions/{session.id}.ics"))
+    """Byte length of the session's published ``.ics`` (an RSS enclosure needs one),
+    worked out once per catalog: every feed and the JSON Feed state it."""
+    path = f"sessions/{session.id}.ics"
+    return catalog.remember(
+        ("feeds.ics_size", session.id, catalog.site.base_url),
+        lambda: len(calendar.render_session(catalog, session, path)),
+    )
 
 
 def _safe_href(url: str | None) -> str | None:
