@@ -19,6 +19,14 @@ BASE_URL = "https://feeds.example.org/"
 SITE = SiteConfig(base_url=BASE_URL)
 SEED = Path(__file__).with_name("data") / "seed_sessions.txt"
 FIRST_SEEN = datetime(2025, 11, 1, 8, 0, tzinfo=UTC)
+# Records appended to a running app's listing: a valid future session, an impossible date.
+FUTURE_RECORD = (
+    "\nWIPO/IP/CONV/GE/99\n"
+    "March 10 to March 11, 2099 (Geneva, Switzerland) Hybrid\n"
+    "10:00 - 18:00 Geneva time\n"
+    "A session far ahead, announced while the site is running."
+)
+BROKEN_RECORD = "\nWIPO/IP/CONV/GE/98\nFebruary 30 to March 1, 2099 (Geneva, Switzerland) Hybrid\nNo such day."
 GENEVA = Place("Geneva", "Switzerland")
 GENEVA_TIME = DailyWindow(time(10), time(18), "Europe/Zurich", "Geneva time")
 

@@ -19,16 +19,11 @@ from wipofeeds import catalog as catalog_module
 from wipofeeds.site import CACHE_CONTROL, COLLECTIONS, HOST_FILES, build_site
 from wipofeeds.web import create_app
 
+from _factories import BROKEN_RECORD, FUTURE_RECORD
+
 BASE_URL = "https://feeds.example.org/"  # as the app fixture of conftest.py
 SEED = Path(__file__).with_name("data") / "seed_sessions.txt"
 SESSION = "wipo-ip-conv-ge-2-25"
-FUTURE_RECORD = (
-    "\nWIPO/IP/CONV/GE/99\n"
-    "March 10 to March 11, 2099 (Geneva, Switzerland) Hybrid\n"
-    "10:00 - 18:00 Geneva time\n"
-    "A session far ahead, announced while the site is running."
-)
-BROKEN_RECORD = "\nWIPO/IP/CONV/GE/98\nFebruary 30 to March 1, 2099 (Geneva, Switzerland) Hybrid\nNo such day."
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):

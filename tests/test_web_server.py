@@ -19,16 +19,11 @@ import feedparser
 import icalendar
 import pytest
 
+from _factories import BROKEN_RECORD, FUTURE_RECORD
+
 pytestmark = pytest.mark.server
 
 SEED = Path(__file__).with_name("data") / "seed_sessions.txt"
-FUTURE_RECORD = (
-    "\nWIPO/IP/CONV/GE/99\n"
-    "March 10 to March 11, 2099 (Geneva, Switzerland) Hybrid\n"
-    "10:00 - 18:00 Geneva time\n"
-    "A session far ahead, announced while the site is running."
-)
-BROKEN_RECORD = "\nWIPO/IP/CONV/GE/98\nFebruary 30 to March 1, 2099 (Geneva, Switzerland) Hybrid\nNo such day."
 # Never through a proxy: the server is on this machine.
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
