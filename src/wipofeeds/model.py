@@ -273,6 +273,12 @@ class Catalog:
     entry…), shared by every filtered view, so a session in many files is rendered once.
     Keys start with the renderer's name; the base URL is part of any key that needs it."""
 
+    def forget(self, prefixes: tuple[str, ...]) -> None:
+        """Drop the memo entries whose key starts with one of ``prefixes``."""
+        if prefixes:
+            for key in [k for k in self.memo if k[0].startswith(prefixes)]:
+                del self.memo[key]
+
     def remember(self, key: tuple, compute):
         """``memo[key]``, computed by ``compute()`` the first time."""
         try:

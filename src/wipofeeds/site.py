@@ -227,6 +227,20 @@ def build_site(catalog: Catalog) -> dict[str, Resource]:
     return dict(sorted(site.items()))
 
 
+# The order a build renders in. Each step renders its collections (whole and filtered)
+# and per-session files, then drops the fragments no later step needs, so a build of
+# many sessions holds one kind of fragment at a time. Formats registered later (and not
+# named here) are rendered after these steps.
+BUILD_STEPS = (
+    # (collections, session file suffixes, memo prefixes to drop afterwards)
+    ((), (".html",), ("html.",)),
+    (("feed.rss", "feed.atom"), (), ("feeds.entry",)),  # fills calendar.vevent for ics_size
+    (("calendar.ics",), (".ics",), ("calendar.",)),
+    (("feed.json",), (), ("jsonapi.item", "feeds.")),
+    (("sessions.json",), (".json",), ("jsonapi.",)),
+)
+
+
 def iter_site(catalog: Catalog) -> Iterator[tuple[str, Resource]]:
     """Every published path and its Resource, rendered one at a time in a fixed order,
     so the exporter can write a site of any size without holding it all."""
@@ -234,18 +248,21 @@ def iter_site(catalog: Catalog) -> Iterator[tuple[str, Resource]]:
         raise ValueError("the site needs a catalog whose site has a base URL")
     for fmt in formats("site"):
         yield fmt.name, Resource(fmt.render(catalog, fmt.name), fmt.media_type, fmt.kind, catalog.updated)
-    for name in COLLECTIONS:
-        yield name, render_collection(catalog, catalog.sessions, name, name)
-    for prefix, flt in path_filters(catalog):
-        subset = flt.apply(catalog.sessions)
-        for name in COLLECTIONS:
-            yield prefix + name, render_collection(catalog, subset, name, prefix + name)
-    session_formats = formats("session")
-    for session in catalog.sessions:
-        modified = catalog.record(session).last_modified
-        for fmt in session_formats:
-            path = f"sessions/{session.id}{fmt.name}"
-            yield path, Resource(fmt.render(catalog, session, path), fmt.media_type, fmt.kind, modified)
+    subsets = [("", catalog.sessions)] + [(prefix, flt.apply(catalog.sessions)) for prefix, flt in path_filters(catalog)]
+    session_formats = {fmt.name: fmt for fmt in formats("session")}
+    named = {name for step in BUILD_STEPS for name in step[0] + step[1]}
+    rest = (tuple(n for n in COLLECTIONS if n not in named), tuple(n for n in session_formats if n not in named), ())
+    for collections, suffixes, drop in (*BUILD_STEPS, rest):
+        for name in collections:
+            for prefix, sessions in subsets:
+                yield prefix + name, render_collection(catalog, sessions, name, prefix + name)
+        for suffix in suffixes:
+            fmt = session_formats[suffix]
+            for session in catalog.sessions:
+                path = f"sessions/{session.id}{suffix}"
+                modified = catalog.record(session).last_modified
+                yield path, Resource(fmt.render(catalog, session, path), fmt.media_type, fmt.kind, modified)
+        catalog.forget(drop)
     yield "sitemap.xml", Resource(render_sitemap(catalog), "application/xml; charset=utf-8", "text", catalog.updated)
 
 
