@@ -423,3 +423,12 @@ def test_an_empty_calendar_is_valid():
     cal = vobject.readOne(body.decode("utf-8"))
     assert cal.validate()
     assert icalendar.Calendar.from_ical(body).walk("VEVENT") == []
+
+
+def test_calendar_name_that_looks_like_a_stand_in_stays_itself():
+    """The header is laid out once with stand-ins; a value must never be taken for one."""
+    hostile = session(title="WIPOFEEDS-DESCRIPTION and https://wipofeeds.invalid/source")
+    body = ics.render_session(catalog([hostile]), hostile, "sessions/x.ics")
+    cal = icalendar.Calendar.from_ical(body)
+    assert str(cal["NAME"]) == "WIPOFEEDS-DESCRIPTION and https://wipofeeds.invalid/source"
+    assert str(cal["SOURCE"]) == SITE.url("sessions/x.ics")

@@ -71,13 +71,37 @@ def _calendar(catalog: Catalog, sessions, path: str, name: str, description: str
     return head[: -len(_END)] + b"".join(timezones) + b"".join(events) + _END
 
 
-@lru_cache(maxsize=64)
+# Stand-ins for the values that differ from one calendar to the next (every session has
+# its own calendar): icalendar lays out the header once per site with these, and each
+# calendar puts its own values, escaped by icalendar, in their place.
+_NAME, _DESCRIPTION, _SOURCE = b"WIPOFEEDS-NAME", b"WIPOFEEDS-DESCRIPTION", b"https://wipofeeds.invalid/source"
+
+
 def _header(name: str, description: str, refresh_hours: int, home: str, source: str) -> bytes:
+    values = {
+        _NAME: vText(_text(name)).to_ical(),
+        _DESCRIPTION: vText(_text(description)).to_ical(),
+        _SOURCE: vUri(source).to_ical(),
+    }
+    lines = []
+    for line in _header_lines(refresh_hours, home):
+        for stand_in, value in values.items():
+            if stand_in in line:  # one per line, and never looked for inside a value
+                line = line.replace(stand_in, value)
+                break
+        lines.append(_fold(line) + b"\r\n")
+    return b"".join(lines)
+
+
+@lru_cache(maxsize=16)
+def _header_lines(refresh_hours: int, home: str) -> tuple[bytes, ...]:
+    """The calendar's own properties, unfolded, with stand-ins for name, description
+    and source."""
     cal = Calendar()
     cal.add("VERSION", "2.0")
     cal.add("PRODID", PRODID)
     cal.add("CALSCALE", "GREGORIAN")
-    name, description = vText(_text(name)), vText(_text(description))
+    name, description = vText(_NAME.decode()), vText(_DESCRIPTION.decode())
     cal.add("NAME", name)
     cal.add("X-WR-CALNAME", name)  # X- properties are text only if we say so
     cal.add("DESCRIPTION", description)
@@ -86,10 +110,10 @@ def _header(name: str, description: str, refresh_hours: int, home: str, source: 
     cal.add("REFRESH-INTERVAL", vDuration(refresh, params={"VALUE": "DURATION"}))
     cal.add("X-PUBLISHED-TTL", vDuration(refresh))
     cal.add("URL", vUri(home))
-    cal.add("SOURCE", vUri(source, params={"VALUE": "URI"}))
-    body = serialize(cal)
-    assert body.endswith(_END)
-    return body
+    cal.add("SOURCE", vUri(_SOURCE.decode(), params={"VALUE": "URI"}))
+    lines = tuple(line.encode("utf-8") for line in cal.content_lines() if line)
+    assert lines[-1] == _END.rstrip()
+    return lines
 
 
 def event_ical(session: Session, record: Record, base_url: str | None) -> tuple[bytes, str | None]:
