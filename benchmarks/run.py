@@ -46,7 +46,6 @@ except ImportError:
     raise
 
 sys.path.insert(0, str(HERE))
-from make_listing import make_listing  # noqa: E402
 
 PY = sys.executable
 
@@ -141,13 +140,19 @@ class Forecast:
             self.last[step] = (n, child.get("seconds", 0.0), child.get("timed_out", False))
 
 
+def write_listing(n: int, seed: int, path: Path) -> None:
+    """Generate in a child process: a child's peak memory (os.wait4) starts from its
+    parent's size at fork, so this process must stay small for the peaks to mean anything."""
+    script = HERE / "make_listing.py"
+    subprocess.run([sys.executable, str(script), str(n), "--seed", str(seed), "--out", str(path)], check=True)
+
+
 def bench_size(n: int, work: Path, args, forecast: Forecast) -> dict:
     work.mkdir(parents=True, exist_ok=True)
     listing = work / "sessions.txt"
     start = time.perf_counter()
-    text = make_listing(n, args.seed)
-    listing.write_text(text, encoding="utf-8", newline="")
-    result: dict = {"n": n, "listing_bytes": len(text.encode()), "generate_seconds": time.perf_counter() - start}
+    write_listing(n, args.seed, listing)
+    result: dict = {"n": n, "listing_bytes": listing.stat().st_size, "generate_seconds": time.perf_counter() - start}
     print(f"\n== {n:,} sessions ({result['listing_bytes'] / 1e6:.1f} MB listing) ==", flush=True)
     env = dict(os.environ, SOURCE_DATE_EPOCH=SOURCE_DATE_EPOCH)
     # Most important first: when time runs short, the per-format breakdown is what is lost.
@@ -512,7 +517,7 @@ def serving(args, work: Path) -> dict:
     data = work / "serve" / "data"
     if args.serve_size:
         data.mkdir(parents=True)
-        (data / "sessions.txt").write_text(make_listing(args.serve_size, args.seed), encoding="utf-8", newline="")
+        write_listing(args.serve_size, args.seed, data / "sessions.txt")
     else:
         shutil.copytree(SEED_DIR, data, ignore=shutil.ignore_patterns("*.history.json"))
     listing = data / "sessions.txt"
