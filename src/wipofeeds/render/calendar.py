@@ -68,7 +68,7 @@ def _calendar(catalog: Catalog, sessions, path: str, name: str, description: str
             spans[tzid] = (min(first, session.first_day.year), max(last, session.last_day.year))
     timezones = [vtimezone.to_ical(tzid, *spans[tzid]) for tzid in sorted(spans)]
     head = _header(name, description, site.refresh_hours, site.url(""), site.url(path))
-    return head[: -len(_END)] + b"".join(timezones) + b"".join(events) + _END
+    return b"".join([head[: -len(_END)], *timezones, *events, _END])  # one copy of a big body
 
 
 # Stand-ins for the values that differ from one calendar to the next (every session has

@@ -63,16 +63,24 @@ def _spliced(head: dict, key: str, value: str | list[str]) -> bytes:
     text from :func:`dumps_safe`, or a list of such texts (an array): only ``head`` is
     encoded here. JSON strings hold no raw newline, so every newline of a text starts
     one of its lines, and indenting those lines puts the text at its depth."""
-    if isinstance(value, str):
-        value = value.replace("\n", "\n" + _INDENT)
-    elif value:
-        inner = "\n" + _INDENT * 2
-        value = "[" + inner + ("," + inner).join(t.replace("\n", inner) for t in value) + "\n" + _INDENT + "]"
-    else:
-        value = "[]"
     text = dumps_safe({**head, key: None})
     assert text.endswith(_NULL_LAST), "the spliced key comes last"
-    return (text[: -len(_NULL_LAST)] + value + "\n}\n").encode("utf-8")
+    pieces = [text[: -len(_NULL_LAST)].encode("utf-8")]
+    if isinstance(value, str):
+        pieces.append(value.replace("\n", "\n" + _INDENT).encode("utf-8"))
+    elif value:
+        inner = "\n" + _INDENT * 2
+        separator = ("," + inner).encode("utf-8")
+        pieces.append(b"[" + inner.encode("utf-8"))
+        for index, item in enumerate(value):
+            if index:
+                pieces.append(separator)
+            pieces.append(item.replace("\n", inner).encode("utf-8"))
+        pieces.append(("\n" + _INDENT + "]").encode("utf-8"))
+    else:
+        pieces.append(b"[]")
+    pieces.append(b"\n}\n")
+    return b"".join(pieces)  # one copy of a big body
 
 
 def _local(moment: datetime | None) -> str | None:
