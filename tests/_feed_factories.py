@@ -14,14 +14,13 @@ from wipofeeds.model import (
     DailyWindow,
     History,
     Mode,
-    Place,
     Record,
     Session,
     SiteConfig,
     Status,
 )
 
-from _factories import GENEVA, GENEVA_TIME, session  # noqa: F401  (re-exported)
+from _factories import session
 
 UTC = timezone.utc
 BASE_URL = "https://feeds.example.org/"

@@ -24,7 +24,7 @@ from icalendar.prop import vDuration, vRecur, vUri
 from icalendar.prop.conference import Conference
 
 from .. import wording
-from ..model import Catalog, Mode, Record, Session, Status
+from ..model import Catalog, Record, Session, Status
 from . import register, vtimezone
 
 MEDIA_TYPE = "text/calendar; charset=utf-8"
