@@ -164,7 +164,7 @@ def build(listing: Path, dest: Path) -> dict:
         if hasattr(owner, name):
             setattr(owner, name, timing(key, getattr(owner, name)))
 
-    wrap(catalog_mod, "load", "load")
+    wrap(catalog_mod, "load_with_changes", "load")
     wrap(export, "write_site", "write_site")
     wrap(export, "_swap_in", "swap in")
     wrap(history, "save", "history save")

@@ -106,15 +106,24 @@ def load(
     record_history: bool = False,
 ) -> Catalog:
     """The whole load step. With ``record_history`` the history file is updated with
-    what changed (``wipofeeds build`` and the server do this; everything else reads)."""
+    what changed (the server does this; everything else reads)."""
     from . import history as hist
 
     src = source if isinstance(source, Source) else Source.of(source)
-    site = load_site_config(src, base_url)
-    sessions = load_sessions(src)
-    path = src.history
+    catalog, changed = load_with_changes(src, base_url=base_url, now=now)
+    if record_history and changed and src.history is not None:
+        hist.save(catalog.history, src.history)
+    return catalog
+
+
+def load_with_changes(source: Source, *, base_url: str | None = None, now: datetime | None = None) -> tuple[Catalog, bool]:
+    """The load step without writing anything: the catalog, and whether its history
+    differs from the history file (``wipofeeds build`` saves it only after the site)."""
+    from . import history as hist
+
+    site = load_site_config(source, base_url)
+    sessions = load_sessions(source)
+    path = source.history
     old = hist.load(path) if path is not None else History()
     new = hist.update(old, sessions, now or clock.now())
-    if record_history and path is not None and new != old:
-        hist.save(new, path)
-    return Catalog(tuple(sessions), new, site)
+    return Catalog(tuple(sessions), new, site), new != old

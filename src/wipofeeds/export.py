@@ -28,6 +28,7 @@ from .site import Resource, headers_for, iter_site
 # What the exporter adds beside the mapping for static hosts.
 HEADERS_FILE = "_headers"
 HTACCESS_FILE = ".htaccess"
+HEADERS_FIRST_LINE = b"# Written by wipofeeds build"  # marks a folder as an earlier export
 STALE_PREFIX = ".wipofeeds-"
 
 
@@ -111,7 +112,7 @@ def render_htaccess(site: Mapping[str, Resource]) -> bytes:
 
 def _htaccess_text(rules: dict[str, dict[str, str]]) -> bytes:
     lines = [
-        "# Written by wipofeeds build: media types, caching and precompressed files for Apache.",
+        HEADERS_FIRST_LINE.decode() + ": media types, caching and precompressed files for Apache.",
         "Options -Indexes",
         "DirectoryIndex index.html",
         "<IfModule mod_rewrite.c>",
@@ -154,9 +155,6 @@ def _exchange(a: Path, b: Path) -> bool:
     at_fdcwd, rename_exchange = -100, 2
     result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
     return result == 0
-
-
-HEADERS_FIRST_LINE = b"# Written by wipofeeds build"
 
 
 def check_target(out: Path, keep: tuple[Path, ...] = ()) -> None:
@@ -268,13 +266,13 @@ def build(
     from . import history
 
     src = catalog_mod.Source.of(source) if not isinstance(source, catalog_mod.Source) else source
-    catalog = catalog_mod.load(src, base_url=base_url, now=now, record_history=False)
+    catalog, history_changed = catalog_mod.load_with_changes(src, base_url=base_url, now=now)
     if catalog.site.base_url is None:
         raise ConfigError("no base URL: pass --base-url or set base_url in data/site.toml")
     keep = tuple(p for p in (src.listing, src.history) if p is not None)
     with _quiet_gc():
         summary = write_site(iter_site(catalog), Path(out), progress=progress, keep=keep)
-    if src.history is not None and history.load(src.history) != catalog.history:
+    if history_changed and src.history is not None:
         try:
             history.save(catalog.history, src.history)
         except OSError as exc:
