@@ -432,3 +432,25 @@ def test_calendar_name_that_looks_like_a_stand_in_stays_itself():
     cal = icalendar.Calendar.from_ical(body)
     assert str(cal["NAME"]) == "WIPOFEEDS-DESCRIPTION and https://wipofeeds.invalid/source"
     assert str(cal["SOURCE"]) == SITE.url("sessions/x.ics")
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        *seed_sessions(),
+        *MIXED_ZONES,
+        hostile_session(),
+        session(status=Status.CANCELLED, conference_url="https://meet.example.org/j/1"),
+        session(status=Status.POSTPONED, window=None, last_day=date(2025, 11, 2)),
+    ],
+    ids=lambda s: s.id,
+)
+def test_fast_vevent_is_byte_for_byte_what_icalendar_writes_for_the_event(subject):
+    """Builds write each VEVENT from icalendar's values without an Event around them;
+    the bytes must be those of icalendar's own Event, folded by us."""
+    created, modified, sequence = FIRST_SEEN, LATER, 3
+    event = ics.build_event(subject, created, modified, sequence, BASE_URL)
+    fake = type("R", (), {"first_published": created, "last_modified": modified, "sequence": sequence})
+    body, tzid = ics.event_ical(subject, fake, BASE_URL)
+    assert body == ics.serialize(event)
+    assert tzid == event["DTSTART"].params.get("TZID")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
@@ -26,7 +27,7 @@ from lxml import etree
 
 from wipofeeds import history
 from wipofeeds.model import Catalog, ChangeKind, DailyWindow, History, Mode, Place, Status
-from wipofeeds.render import FORMATS, calendar, feeds
+from wipofeeds.render import FORMATS, calendar, feeds, jsonapi
 
 ATOM_NS = {"a": "http://www.w3.org/2005/Atom"}
 CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -492,3 +493,52 @@ def test_every_seed_session_is_announced_once():
     entries = parse(feeds.render_changes_atom(cat, "changes.atom")).entries
     assert sorted(e.id for e in entries) == sorted(f"urn:wipofeeds:change:{s.id}:0:announced" for s in cat.sessions)
     assert all(e.title.startswith("Announced: ") for e in entries)
+
+
+# --- size: a feed is for news, the calendar and sessions.json for everything ------------
+
+
+def many_sessions(n: int) -> list:
+    """``n`` one-day sessions, newest first, a week apart."""
+    return [
+        session(code=f"WIPO/IP/CONV/GE/{n - i}/30", first_day=date(2030, 1, 1) - timedelta(weeks=i), last_day=date(2030, 1, 1) - timedelta(weeks=i))
+        for i in range(n)
+    ]
+
+
+def test_session_feeds_carry_the_latest_announced_or_changed_sessions_in_catalog_order():
+    sessions = many_sessions(feeds.FEED_LIMIT + 12)
+    cat = catalog(sessions)  # announced a day apart, oldest session first
+    late = sessions[-1]  # the oldest session, changed after everything else was announced
+    edited = replace(late, title="Retitled long after")
+    at = datetime(2027, 1, 1, tzinfo=UTC)
+    records = dict(cat.history.records)
+    records[late.id] = history.Record(
+        edited.fingerprint,
+        records[late.id].first_published,
+        at,
+        1,
+        (*records[late.id].changes, changed(late, edited, ChangeKind.RETITLED, at, 1, "title")),
+    )
+    sessions[-1] = edited
+    cat = Catalog(tuple(sessions), History(records), cat.site)
+    expected = [s.id for s in sessions[: feeds.FEED_LIMIT - 1]] + [edited.id]
+    for name in SESSION_FEEDS:
+        entries = parse(RENDER[name](cat, name)).entries
+        assert [e.id.rsplit(":", 1)[-1] for e in entries] == [feeds.session_urn(s).rsplit(":", 1)[-1] for s in cat.sessions if s.id in expected]
+        assert len(entries) == feeds.FEED_LIMIT
+    assert feeds.latest(cat) == tuple(s for s in cat.sessions if s.id in expected)
+    items = json.loads(jsonapi.render_json_feed(cat, "feed.json"))["items"]
+    assert [item["id"] for item in items] == [feeds.session_urn(s) for s in feeds.latest(cat)]
+    # the calendar keeps every session
+    ics = icalendar.Calendar.from_ical(calendar.render_calendar(cat, "calendar.ics"))
+    assert len(ics.walk("VEVENT")) == len(sessions)
+
+
+def test_change_feeds_carry_the_latest_changes_newest_first():
+    cat = catalog(many_sessions(feeds.FEED_LIMIT + 5))
+    every = feeds.changes(cat, limit=None)
+    assert len(every) == feeds.FEED_LIMIT + 5
+    for name in CHANGE_FEEDS:
+        entries = parse(RENDER[name](cat, name)).entries
+        assert [e.id for e in entries] == [feeds.change_urn(c) for _, c, _, _ in every[: feeds.FEED_LIMIT]]

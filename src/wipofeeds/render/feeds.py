@@ -1,5 +1,10 @@
 """RSS 2.0 and Atom 1.0 with feedgen: one entry per session, and one per change.
 
+A feed is what a reader polls for news, so it carries the :data:`FEED_LIMIT` sessions
+announced or changed most recently (and the change feeds the latest changes); the
+calendars and ``sessions.json`` carry every session. A listing of thousands of
+meetings thus never becomes a feed of many megabytes that readers time out on.
+
 Readers de-duplicate by id and show an entry as updated when its date moves, so every id
 here is a URN of the session (or change) alone, never of the host, and every date comes
 from the change history, never from the clock. feedgen's own traps are disarmed
@@ -28,6 +33,9 @@ from . import calendar, register
 RSS = "application/rss+xml; charset=utf-8"
 ATOM = "application/atom+xml; charset=utf-8"
 ICS = "text/calendar"
+
+# Entries per feed: the sessions (or changes) most recently announced or changed.
+FEED_LIMIT = 50
 
 # Characters XML 1.0 cannot carry at all, not even as references (lxml refuses them).
 # xml_text() strips them from every text put into a feed; JSON escapes them instead.
@@ -256,19 +264,33 @@ def change_html(catalog: Catalog, change: Change, before: Session | None, after:
     return "\n".join(parts)
 
 
-def changes(catalog: Catalog) -> list[tuple[Session, Change, Session | None, Session]]:
-    """Every change of the catalog's sessions, newest first, with the session before and
-    after it. Ties are broken by session id, then the later sequence first."""
-    rows = []
+def changes(catalog: Catalog, limit: int | None = FEED_LIMIT) -> list[tuple[Session, Change, Session | None, Session]]:
+    """The ``limit`` latest changes of the catalog's sessions (all when None), newest
+    first, with the session before and after each. Ties are broken by session id, then
+    the later sequence first. Only the sessions of the changes kept are replayed."""
+    found = []
     for session in catalog.sessions:
         record = catalog.history.get(session.id)
-        if record is None:
-            continue
-        states = timeline(session, record.changes)
-        for change in record.changes:
-            rows.append((session, change, *states[change.id]))
-    rows.sort(key=lambda r: (-r[1].at.timestamp(), r[1].session_id, -r[1].sequence, r[1].kind.value))
+        if record is not None:
+            found += [(change, session, record) for change in record.changes]
+    found.sort(key=lambda r: (-r[0].at.timestamp(), r[0].session_id, -r[0].sequence, r[0].kind.value))
+    states: dict[str, dict] = {}
+    rows = []
+    for change, session, record in found[:limit]:
+        if session.id not in states:
+            states[session.id] = timeline(session, record.changes)
+        rows.append((session, change, *states[session.id][change.id]))
     return rows
+
+
+def latest(catalog: Catalog, limit: int = FEED_LIMIT) -> tuple[Session, ...]:
+    """The ``limit`` sessions announced or changed most recently (ties: the catalog's
+    order, later sessions first), in the catalog's order: what a session feed lists."""
+    sessions = catalog.sessions
+    if len(sessions) <= limit:
+        return sessions
+    order = sorted(range(len(sessions)), key=lambda i: (-catalog.record(sessions[i]).last_modified.timestamp(), i))
+    return tuple(sessions[i] for i in sorted(order[:limit]))
 
 
 # --- feeds ----------------------------------------------------------------------------
@@ -404,13 +426,13 @@ def _atom(fg: FeedGenerator) -> bytes:
 
 @register("feed.rss", "collection", RSS, "feed")
 def render_rss(catalog: Catalog, path: str) -> bytes:
-    items = [_entry_xml(catalog, s)[0] for s in catalog.sessions]
+    items = [_entry_xml(catalog, s)[0] for s in latest(catalog)]
     return _splice(_rss(_session_feed_head(catalog, path)), b"  </channel>", items)
 
 
 @register("feed.atom", "collection", ATOM, "feed")
 def render_atom(catalog: Catalog, path: str) -> bytes:
-    entries = [_entry_xml(catalog, s)[1] for s in catalog.sessions]
+    entries = [_entry_xml(catalog, s)[1] for s in latest(catalog)]
     return _splice(_atom(_session_feed_head(catalog, path)), b"</feed>", entries)
 
 

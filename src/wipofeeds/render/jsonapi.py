@@ -27,6 +27,7 @@ from .feeds import (
     feed_updated,
     ics_size,
     ics_url,
+    latest,
     page_url,
     session_html,
     session_text,
@@ -253,4 +254,4 @@ def render_json_feed(catalog: Catalog, path: str) -> bytes:
         "language": site.language,
         "authors": [{"name": site.author, "url": site.author_url}],
     }
-    return _spliced(head, "items", [_item_text(catalog, s) for s in catalog.sessions])
+    return _spliced(head, "items", [_item_text(catalog, s) for s in latest(catalog)])
