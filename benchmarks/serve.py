@@ -141,7 +141,9 @@ http {{
     sendfile on;
     tcp_nopush on;
     keepalive_requests 1000000;
-    gzip_static on;
+    gzip_static on;  # the .gz siblings of the files at the site root
+    gzip on;  # the rest (filtered collections, session files), as the README configures
+    gzip_types text/calendar application/rss+xml application/atom+xml application/json application/feed+json;
     client_body_temp_path {work}/nginx-tmp/body;
     proxy_temp_path {work}/nginx-tmp/proxy;
     fastcgi_temp_path {work}/nginx-tmp/fastcgi;

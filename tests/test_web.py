@@ -16,7 +16,7 @@ import icalendar
 import pytest
 
 from wipofeeds import catalog as catalog_module
-from wipofeeds.site import CACHE_CONTROL, COLLECTIONS, HOST_FILES, build_site
+from wipofeeds.site import CACHE_CONTROL, COLLECTIONS, HOST_FILES, PATH_COLLECTIONS, build_site
 from wipofeeds.web import create_app
 
 from _factories import BROKEN_RECORD, FUTURE_RECORD
@@ -53,7 +53,7 @@ ROUTES = [
     ("/year/2025/calendar.ics", "text/calendar; charset=utf-8", "calendar"),
     ("/mode/virtual/feed.rss", "application/rss+xml; charset=utf-8", "feed"),
     ("/tag/copyright/feed.atom", "application/atom+xml; charset=utf-8", "feed"),
-    ("/tag/copyright/sessions.json", "application/json; charset=utf-8", "json"),
+    ("/tag/copyright/feed.json", "application/feed+json; charset=utf-8", "json"),
     ("/assets/style.css", "text/css; charset=utf-8", "asset"),
     ("/assets/app.js", "text/javascript; charset=utf-8", "asset"),
     ("/sitemap.xml", "application/xml; charset=utf-8", "text"),
@@ -109,7 +109,7 @@ def test_home_and_session_pages_have_two_addresses(served):
 PATH_FORMS = [("year=2025", "year/2025/"), ("mode=virtual", "mode/virtual/"), ("tag=copyright", "tag/copyright/")]
 
 
-@pytest.mark.parametrize("name", COLLECTIONS)
+@pytest.mark.parametrize("name", PATH_COLLECTIONS)
 @pytest.mark.parametrize(("query", "prefix"), PATH_FORMS, ids=[q for q, _ in PATH_FORMS])
 def test_query_form_answers_the_bytes_of_the_path_form(served, query, prefix, name):
     by_path = served.get(f"/{prefix}{name}")
@@ -117,6 +117,15 @@ def test_query_form_answers_the_bytes_of_the_path_form(served, query, prefix, na
     assert by_path.status_code == by_query.status_code == 200
     assert by_query.data == by_path.data
     assert by_query.headers["ETag"] == by_path.headers["ETag"]
+
+
+@pytest.mark.parametrize(("query", "prefix"), PATH_FORMS, ids=[q for q, _ in PATH_FORMS])
+def test_the_data_set_has_no_path_forms_but_takes_every_query(served, query, prefix):
+    """sessions.json is published once; programs filter it with the query."""
+    assert served.get(f"/{prefix}sessions.json").status_code == 404
+    response = served.get(f"/sessions.json?{query}")
+    assert response.status_code == 200
+    assert json.loads(response.data)["calendar"]["self"] == f"{BASE_URL}sessions.json?{query.lower()}"
 
 
 def sessions_in(client, url: str) -> list[str]:

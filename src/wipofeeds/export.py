@@ -47,10 +47,18 @@ def safe_path(root: Path, path: str) -> Path:
     return root.joinpath(*parts)
 
 
+def precompressed(path: str, resource: Resource) -> bool:
+    """Which files get a ``.gz`` sibling: the text files at the site root (the whole
+    calendar and feeds, sessions.json, the home page), which are the biggest and most
+    polled. Filtered collections and session files are left to the host's own gzip: a
+    sibling for each would double the file count of a big listing for little gain."""
+    return resource.compressible and "/" not in path
+
+
 def files_for(site: Mapping[str, Resource] | Iterable[tuple[str, Resource]]) -> Iterator[tuple[str, bytes]]:
     """Every file of the export, as the site is rendered: each body, the ``.gz`` sibling
-    of each text file, then the host configuration. A stream, so a build of many
-    sessions never holds the whole site in memory."""
+    of the files :func:`precompressed` names, then the host configuration. A stream, so
+    a build of many sessions never holds the whole site in memory."""
     pairs = site.items() if isinstance(site, Mapping) else site
     seen: set[str] = set()
     rules: dict[str, dict[str, str]] = {}
@@ -63,7 +71,7 @@ def files_for(site: Mapping[str, Resource] | Iterable[tuple[str, Resource]]) -> 
 
     for path, resource in pairs:
         yield once(path), resource.body
-        if resource.compressible:
+        if precompressed(path, resource):
             yield once(path + ".gz"), resource.gzipped
         _add_rule(rules, path, resource)
     yield once(HEADERS_FILE), _headers_text(rules)

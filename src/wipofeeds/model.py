@@ -113,7 +113,7 @@ class Session:
     """Line of the document code in the listing, for messages."""
     title_is_generated: bool = field(default=False, compare=False)
 
-    @property
+    @cached_property  # read on every path, link and lookup: worked out once
     def id(self) -> str:
         return session_id(self.code)
 
@@ -129,7 +129,7 @@ class Session:
     def days(self) -> tuple[date, ...]:
         return tuple(self.first_day + timedelta(days=i) for i in range(self.day_count))
 
-    @property
+    @cached_property
     def occurrences(self) -> tuple[Occurrence, ...]:
         if self.window is None:
             return tuple(Occurrence(d, None, None) for d in self.days)

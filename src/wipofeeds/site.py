@@ -22,8 +22,13 @@ from .model import UTC, Catalog, Mode, Session
 from .render import Format, formats
 from .tags import SLUG
 
-# Collections every filter offers, in the order the page lists them.
+# Collections of the whole site, and what any query filter offers (web app).
 COLLECTIONS = ("calendar.ics", "feed.rss", "feed.atom", "feed.json", "sessions.json")
+# What a path form (year/2025/, mode/virtual/, tag/copyright/) publishes: what people
+# subscribe to. sessions.json is the whole data set for programs, published once (the
+# app still filters it by query); a copy per year, mode and topic would multiply the
+# biggest file of the site by the number of filters a session is in.
+PATH_COLLECTIONS = ("calendar.ics", "feed.rss", "feed.atom", "feed.json")
 # Site-wide feeds that also take query filters (the changes of the sessions kept).
 CHANGE_FEEDS = ("changes.rss", "changes.atom")
 
@@ -254,7 +259,7 @@ def iter_site(catalog: Catalog) -> Iterator[tuple[str, Resource]]:
     rest = (tuple(n for n in COLLECTIONS if n not in named), tuple(n for n in session_formats if n not in named), ())
     for collections, suffixes, drop in (*BUILD_STEPS, rest):
         for name in collections:
-            for prefix, sessions in subsets:
+            for prefix, sessions in subsets if name in PATH_COLLECTIONS else subsets[:1]:
                 yield prefix + name, render_collection(catalog, sessions, name, prefix + name)
         for suffix in suffixes:
             fmt = session_formats[suffix]

@@ -36,7 +36,7 @@ from . import clock
 from .catalog import Source, normalise_base_url
 from .errors import FilterError, ListingError, WipofeedsError
 from .model import Catalog
-from .site import CHANGE_FEEDS, COLLECTIONS, HOST_FILES, Filter, Resource, build_site, headers_for, render_collection
+from .site import CHANGE_FEEDS, COLLECTIONS, HOST_FILES, PATH_COLLECTIONS, Filter, Resource, build_site, headers_for, render_collection
 
 DEFAULTS = {
     "SOURCE": str(catalog_module.DEFAULT_SOURCE),
@@ -326,7 +326,8 @@ def published(path: str) -> Response:
     site = edition.site(base_url)
     name = path.rsplit("/", 1)[-1]
     prefix = path[: -len(name)]
-    if (name in COLLECTIONS and (prefix == "" or PATH_FORM.fullmatch(prefix))) or path in CHANGE_FEEDS:
+    whole = prefix == "" and (name in COLLECTIONS or name in CHANGE_FEEDS)
+    if whole or (name in PATH_COLLECTIONS and PATH_FORM.fullmatch(prefix)):
         return collection(edition, site, base_url, prefix, name)
     if name in HOST_FILES:
         return plain(404, f"No such page: /{path}")
@@ -363,7 +364,7 @@ def collection(edition: Edition, site: dict[str, Resource], base_url: str, prefi
         return refuse(name, exc)
     if flt.is_empty:
         return respond(site[name], edition.floor)
-    form = flt.path_prefix if name in COLLECTIONS else None  # change feeds have no path forms
+    form = flt.path_prefix if name in PATH_COLLECTIONS else None  # others have no path forms
     if form is not None and (resource := site.get(form + name)) is not None:
         return respond(resource, edition.floor)
     path = form + name if form is not None else f"{name}?{canonical_query(flt)}"
