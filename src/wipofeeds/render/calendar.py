@@ -16,6 +16,7 @@ every component; :func:`serialize` folds its lines.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -175,9 +176,9 @@ def event_properties(
     props += [
         ("UID", vText(uid(session))),
         ("SEQUENCE", vInt(sequence)),
-        ("DTSTAMP", vDDDTypes(modified)),
-        ("CREATED", vDDDTypes(created)),
-        ("LAST-MODIFIED", vDDDTypes(modified)),
+        ("DTSTAMP", _stamp(modified)),
+        ("CREATED", _stamp(created)),
+        ("LAST-MODIFIED", _stamp(modified)),
         ("DESCRIPTION", vText(_text(description(session)))),
         ("LOCATION", vText(_text(session.location))),
         ("CATEGORIES", vCategory([_text(c) for c in (session.mode.label, *session.tags)])),
@@ -188,6 +189,13 @@ def event_properties(
         props.append(("CONFERENCE", Conference(session.conference_url, feature="VIDEO", label="Join online").to_uri()))
     props += [("STATUS", vText(STATUS[session.status])), ("CLASS", vText("PUBLIC")), ("TRANSP", vText("OPAQUE"))]
     return props
+
+
+@lru_cache(maxsize=4096)
+def _stamp(moment: datetime) -> vDDDTypes:
+    """A history timestamp as icalendar's value: the sessions of one build share a few
+    (every session announced by the first build has the same), so each is made once."""
+    return vDDDTypes(moment)
 
 
 def _first_window(session: Session, day: date) -> tuple[datetime, datetime]:
@@ -229,13 +237,13 @@ def _fold(raw: bytes) -> bytes:
     return b"\r\n ".join(parts)
 
 
-_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
 def _text(value: str) -> str:
     """Text as RFC 5545 allows it: line breaks become LF (icalendar escapes them),
     other control characters, which no TEXT value may hold, are dropped."""
-    return value.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROLS)
+    return _CONTROLS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def description(session: Session) -> str:

@@ -104,8 +104,10 @@ def feed_links(site: SiteConfig, prefix: str, name: str) -> FeedLinks:
     )
 
 
-def event_details(session: Session, page_url: str, when: str | None = None, limit: int = 900) -> str:
-    """Event description for calendar links: kept short, since URLs have a length limit.
+def event_details(session: Session, page_url: str, when: str | None = None, limit: int = 280) -> str:
+    """Event description for calendar links: when, the start of the first paragraph and
+    the page (which has the rest). Kept short: URLs have a length limit, and every page
+    carries one link per day of the session.
     ``when`` is ``wording.when(session)`` when the caller has it already."""
     text = session.paragraphs[0] if session.paragraphs else ""
     if len(text) > limit:
