@@ -22,7 +22,7 @@ from importlib import resources
 from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import wording
 from ..model import UTC, Catalog, Change, ChangeKind, Mode, Occurrence, Session, SiteConfig, Status
@@ -307,6 +307,26 @@ def day_label(day: date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
+def day_rows(session: Session) -> list[Markup]:
+    """The rows of a session page's day-by-day table (local and UTC times of each day),
+    laid out here rather than in the template: a page per session of a big listing
+    spent most of its time in the template's per-day calls. Every value is a date or a
+    time written by strftime/isoformat; the label and offset are escaped all the same."""
+    rows = []
+    for occ in session.occurrences:
+        start, end, start_utc, end_utc = occ.start, occ.end, occ.start_utc, occ.end_utc
+        rows.append(
+            Markup(
+                f'<tr><th scope="row">{escape(day_label(occ.day))}</th>'
+                f'<td><time datetime="{start.isoformat()}">{start:%H:%M}</time>–'
+                f'<time datetime="{end.isoformat()}">{end:%H:%M}</time> {escape(wording.utc_offset(start))}</td>'
+                f'<td><time datetime="{iso_utc(start_utc)}">{start_utc:%H:%M}</time>–'
+                f'<time datetime="{iso_utc(end_utc)}">{end_utc:%H:%M}</time></td></tr>'
+            )
+        )
+    return rows
+
+
 def describe_change(change: Change) -> str:
     """One line of a session's history, for people."""
     previous = change.previous or {}
@@ -409,6 +429,7 @@ def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
         outlook=outlook_event_urls(session, page, details),
         main=_main_links(catalog),
         day_label=day_label,
+        day_rows=day_rows(session) if session.window is not None and session.day_count > 1 else (),
         json_ld=Markup(dumps_safe(json_ld(catalog, session))),
     )
 
