@@ -23,6 +23,7 @@ from datetime import date, datetime, time
 from html import escape
 
 from feedgen.entry import FeedEntry
+from feedgen.ext.dc import DcEntryExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
@@ -349,7 +350,9 @@ def session_entry(catalog: Catalog, session: Session) -> FeedEntry:
     """The feed entry of one session, the same in every feed that lists it."""
     record = catalog.record(session)
     entry = _Entry()
-    entry.load_extension("dc", atom=False, rss=True)
+    # register_extension, not load_extension("dc"): the latter first tries to import a
+    # module feedgen does not have, which cost more than the rest of the entry.
+    entry.register_extension("dc", DcEntryExtension, atom=False, rss=True)
     entry.id(session_urn(session))  # RSS guid isPermaLink="false"
     entry.title(entry_title(session))
     entry.link(href=page_url(catalog, session), rel="alternate", type="text/html")
