@@ -165,13 +165,15 @@ def loads(text: str, name: str = "<history>") -> History:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise HistoryError(f"{name}: not valid JSON ({exc}); fix it or delete it to start a new history") from None
+    del text  # the file's text is not needed to build the records (it is big for big listings)
     try:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ValueError(f"expected an object with \"format\": {FORMAT}")
-        sessions = data["sessions"]
+        sessions = data.pop("sessions")
         if not isinstance(sessions, dict):
             raise ValueError('"sessions" is not an object')
-        return History({sid: _record(sid, raw) for sid, raw in sessions.items()})
+        # Each session's raw record is dropped as soon as it is converted.
+        return History({sid: _record(sid, sessions.pop(sid)) for sid in list(sessions)})
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         what = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
         raise HistoryError(f"{name}: not a wipofeeds history ({what}); fix it or delete it to start a new history") from None
@@ -217,10 +219,11 @@ def load(path: Path) -> History:
     except FileNotFoundError:
         return History()
     try:
-        text = raw.decode("utf-8")
+        holder = [raw.decode("utf-8")]  # handed over, not kept: loads drops it once parsed
     except UnicodeDecodeError:
         raise HistoryError(f"{path}: not UTF-8 text; fix it or delete it to start a new history") from None
-    return loads(text, str(path))
+    del raw
+    return loads(holder.pop(), str(path))
 
 
 def save(history: History, path: Path) -> None:

@@ -289,12 +289,19 @@ def session_view(catalog: Catalog, session: Session) -> SessionView:
     return catalog.remember(("html.view", session.id), compute)
 
 
-def _index_item(catalog: Catalog, session: Session) -> Markup:
-    """The session's ``<li>`` in the index (relative links only: the same for every host)."""
+def _index_item(catalog: Catalog, session: Session) -> bytes:
+    """The session's ``<li>`` in the index, UTF-8 (relative links only: the same for
+    every host)."""
     return catalog.remember(
         ("html.index_item", session.id),
-        lambda: _env.get_template("macros.html").module.session_item(session_view(catalog, session)),
+        lambda: str(_env.get_template("macros.html").module.session_item(session_view(catalog, session))).encode("utf-8"),
     )
+
+
+# Where the index's list items go: the page is rendered around this mark and the items'
+# bytes spliced in, so a listing of many sessions never becomes one huge template string
+# (held as UCS-2 as soon as a single character is not Latin-1) on its way to bytes.
+_ITEMS = "<!--wipofeeds:items-->"
 
 
 def _main_links(catalog: Catalog) -> FeedLinks:
@@ -399,15 +406,19 @@ def render_template(name: str, **context) -> bytes:
 
 @register("index.html", "site", HTML, "html")
 def render_index(catalog: Catalog, path: str) -> bytes:
-    return render_template(
+    page = render_template(
         "index.html",
         **_common(catalog, path),
         sessions=catalog.sessions,
-        items=[_index_item(catalog, s) for s in catalog.sessions],
+        items=[Markup(_ITEMS)] if catalog.sessions else [],
         main=_main_links(catalog),
         groups=_filter_groups(catalog),
         canonical=catalog.site.url(""),
     )
+    before, mark, after = page.partition(_ITEMS.encode())
+    if not mark:
+        return page
+    return b"".join([before, *(_index_item(catalog, s) for s in catalog.sessions), after])
 
 
 @register(".html", "session", HTML, "html")
