@@ -101,7 +101,7 @@ def base(listing: Path) -> dict:
 def render(listing: Path) -> dict:
     from wipofeeds import catalog as catalog_mod
     from wipofeeds.render import load_builtin
-    from wipofeeds.site import path_filters, render_collection, render_sitemap
+    from wipofeeds.site import PATH_COLLECTIONS, path_filters, render_collection, render_sitemap
 
     rows: dict = {}
     catalog = catalog_mod.load(listing, base_url=BASE_URL, now=NOW, record_history=False)
@@ -123,7 +123,7 @@ def render(listing: Path) -> dict:
         total = files = 0
         for prefix, flt in path_filters(catalog):
             subset = flt.apply(catalog.sessions)
-            for fmt in by_scope.get("collection", []):
+            for fmt in (f for f in by_scope.get("collection", []) if f.name in PATH_COLLECTIONS):
                 total += len(render_collection(catalog, subset, fmt.name, prefix + fmt.name).body)
                 files += 1
         rows["filtered collections"] = {"seconds": time.perf_counter() - start, "bytes": total, "files": files}

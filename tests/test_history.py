@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
-from _factories import GENEVA_TIME, session
+from _factories import GENEVA_TIME, SEED, session
 
 from wipofeeds import history as hist
 from wipofeeds.errors import HistoryError
@@ -255,3 +255,19 @@ def test_a_damaged_file_is_an_error_naming_it(tmp_path, content, message):
         hist.load(path)
     assert str(path) in str(caught.value)
     assert message in str(caught.value)
+
+
+def test_a_loaded_history_holds_the_listings_texts_once(tmp_path):
+    """The history repeats every description it published; after loading, the logged
+    text is the session's own string, not a second copy of it."""
+    from wipofeeds import catalog
+
+    listing = tmp_path / "sessions.txt"
+    listing.write_bytes(SEED.read_bytes())
+    catalog.load(listing, now=datetime(2025, 11, 1, tzinfo=timezone.utc), record_history=True)
+    loaded = catalog.load(listing, now=datetime(2025, 12, 1, tzinfo=timezone.utc))
+    for session in loaded.sessions:
+        announced = loaded.history.get(session.id).changes[0].current
+        assert announced["paragraphs"] == list(session.paragraphs)
+        assert all(a is b for a, b in zip(announced["paragraphs"], session.paragraphs))
+        assert announced["title"] is session.title

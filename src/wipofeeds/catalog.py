@@ -126,4 +126,7 @@ def load_with_changes(source: Source, *, base_url: str | None = None, now: datet
     path = source.history
     old = hist.load(path) if path is not None else History()
     new = hist.update(old, sessions, now or clock.now())
-    return Catalog(tuple(sessions), new, site), new != old
+    changed = new != old
+    del old
+    hist.share_text(new, sessions)
+    return Catalog(tuple(sessions), new, site), changed

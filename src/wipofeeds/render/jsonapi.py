@@ -59,29 +59,39 @@ _INDENT = "  "
 _NULL_LAST = "null\n}"
 
 
-def _spliced(head: dict, key: str, value: str | list[str]) -> bytes:
-    """The bytes of ``dumps_safe(head | {key: value}) + "\\n"``, where ``value`` is JSON
-    text from :func:`dumps_safe`, or a list of such texts (an array): only ``head`` is
-    encoded here. JSON strings hold no raw newline, so every newline of a text starts
-    one of its lines, and indenting those lines puts the text at its depth."""
+_IN_ARRAY = ("\n" + _INDENT * 2).encode("utf-8")  # a line of an element of a top-level array
+_AT_TOP = ("\n" + _INDENT).encode("utf-8")  # a line of a top-level value
+
+
+def fragment(text: str) -> bytes:
+    """JSON text from :func:`dumps_safe` as the UTF-8 bytes of an element of a top-level
+    array: what the documents below are spliced from, serialized and indented once.
+    JSON strings hold no raw newline, so every newline of a text starts one of its
+    lines, and indenting those lines puts the text at its depth."""
+    return text.encode("utf-8").replace(b"\n", _IN_ARRAY)
+
+
+def _spliced(head: dict, key: str, value: bytes | list[bytes]) -> bytes:
+    """The bytes of ``dumps_safe(head | {key: value}) + "\n"``, where ``value`` is a
+    :func:`fragment`, or a list of them (an array): only ``head`` is encoded here, and
+    the fragments are joined as they are (one copy of a big body)."""
     text = dumps_safe({**head, key: None})
     assert text.endswith(_NULL_LAST), "the spliced key comes last"
     pieces = [text[: -len(_NULL_LAST)].encode("utf-8")]
-    if isinstance(value, str):
-        pieces.append(value.replace("\n", "\n" + _INDENT).encode("utf-8"))
+    if isinstance(value, bytes):
+        pieces.append(value.replace(_IN_ARRAY, _AT_TOP))
     elif value:
-        inner = "\n" + _INDENT * 2
-        separator = ("," + inner).encode("utf-8")
-        pieces.append(b"[" + inner.encode("utf-8"))
+        pieces.append(b"[" + _IN_ARRAY)
+        separator = b"," + _IN_ARRAY
         for index, item in enumerate(value):
             if index:
                 pieces.append(separator)
-            pieces.append(item.replace("\n", inner).encode("utf-8"))
-        pieces.append(("\n" + _INDENT + "]").encode("utf-8"))
+            pieces.append(item)
+        pieces.append(_AT_TOP + b"]")
     else:
         pieces.append(b"[]")
     pieces.append(b"\n}\n")
-    return b"".join(pieces)  # one copy of a big body
+    return b"".join(pieces)
 
 
 def _local(moment: datetime | None) -> str | None:
@@ -164,11 +174,12 @@ def _calendar(catalog: Catalog, path: str) -> dict:
     }
 
 
-def _session_text(catalog: Catalog, session: Session) -> str:
-    """:func:`session_document` as JSON text, serialized once per catalog data and base URL."""
+def _session_text(catalog: Catalog, session: Session) -> bytes:
+    """:func:`session_document` as a :func:`fragment`, serialized once per catalog data
+    and base URL."""
     return catalog.remember(
         ("jsonapi.session", session.id, catalog.site.base_url),
-        lambda: dumps_safe(session_document(catalog, session)),
+        lambda: fragment(dumps_safe(session_document(catalog, session))),
     )
 
 
@@ -234,11 +245,11 @@ def _item(catalog: Catalog, session: Session) -> dict:
     return item
 
 
-def _item_text(catalog: Catalog, session: Session) -> str:
-    """:func:`_item` as JSON text, serialized once per catalog data and base URL."""
+def _item_text(catalog: Catalog, session: Session) -> bytes:
+    """:func:`_item` as a :func:`fragment`, serialized once per catalog data and base URL."""
     return catalog.remember(
         ("jsonapi.item", session.id, catalog.site.base_url),
-        lambda: dumps_safe(_item(catalog, session)),
+        lambda: fragment(dumps_safe(_item(catalog, session))),
     )
 
 
