@@ -441,7 +441,7 @@ def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
         main=_main_links(catalog),
         day_label=day_label,
         day_rows=day_rows(session) if session.window is not None and session.day_count > 1 else (),
-        json_ld=Markup(dumps_safe(json_ld(catalog, session))),
+        json_ld=Markup(dumps_safe(json_ld(catalog, session), indent=None)),
     )
 
 

@@ -1,15 +1,17 @@
 """JSON with the standard library: the documented API (``sessions.json``, one document
 per session, and its JSON Schema) and a JSON Feed 1.1 for feed readers.
 
-Every dict is written in a fixed key order with two-space indents and a final newline,
-so a change of one session is a small diff. ``<``, ``>`` and ``&`` are written as
+Every dict is written in a fixed key order, the document's own fields with two-space
+indents, each session (or feed item) on a line of its own, and a final newline: a
+change of one session is a one-line diff, ``grep`` finds a session, and the standard
+library's C encoder writes each session (its pure-Python indenting encoder took most of
+the time of a big ``sessions.json``). ``<``, ``>`` and ``&`` are written as
 ``\\u003c``… everywhere (:func:`dumps_safe`): the same JSON can then sit inside an HTML
 ``<script>`` element without ending it.
 
 A session appears in many documents (the whole collection, its filtered ones, its own),
 so its JSON text is serialized once per catalog (:meth:`~wipofeeds.model.Catalog.remember`)
-and documents are spliced from those texts: the bytes are exactly those of
-``dumps_safe(document)``, only each session is not encoded again per document.
+and documents are spliced from those texts.
 """
 
 from __future__ import annotations
@@ -59,27 +61,24 @@ _INDENT = "  "
 _NULL_LAST = "null\n}"
 
 
-_IN_ARRAY = ("\n" + _INDENT * 2).encode("utf-8")  # a line of an element of a top-level array
-_AT_TOP = ("\n" + _INDENT).encode("utf-8")  # a line of a top-level value
+_IN_ARRAY = ("\n" + _INDENT * 2).encode("utf-8")  # where an element of a top-level array starts
 
 
-def fragment(text: str) -> bytes:
-    """JSON text from :func:`dumps_safe` as the UTF-8 bytes of an element of a top-level
-    array: what the documents below are spliced from, serialized and indented once.
-    JSON strings hold no raw newline, so every newline of a text starts one of its
-    lines, and indenting those lines puts the text at its depth."""
-    return text.encode("utf-8").replace(b"\n", _IN_ARRAY)
+def fragment(value) -> bytes:
+    """``value`` as one line of UTF-8 JSON (safe as :func:`dumps_safe`): a session or a
+    feed item, serialized once and spliced into every document that lists it."""
+    return dumps_safe(value, indent=None).encode("utf-8")
 
 
 def _spliced(head: dict, key: str, value: bytes | list[bytes]) -> bytes:
-    """The bytes of ``dumps_safe(head | {key: value}) + "\n"``, where ``value`` is a
-    :func:`fragment`, or a list of them (an array): only ``head`` is encoded here, and
-    the fragments are joined as they are (one copy of a big body)."""
+    """``head`` with ``key`` last: a :func:`fragment`, or a list of them written as an
+    array with one element per line. Only ``head`` is encoded here; the fragments are
+    joined as they are (one copy of a big body)."""
     text = dumps_safe({**head, key: None})
     assert text.endswith(_NULL_LAST), "the spliced key comes last"
     pieces = [text[: -len(_NULL_LAST)].encode("utf-8")]
     if isinstance(value, bytes):
-        pieces.append(value.replace(_IN_ARRAY, _AT_TOP))
+        pieces.append(value)
     elif value:
         pieces.append(b"[" + _IN_ARRAY)
         separator = b"," + _IN_ARRAY
@@ -87,7 +86,7 @@ def _spliced(head: dict, key: str, value: bytes | list[bytes]) -> bytes:
             if index:
                 pieces.append(separator)
             pieces.append(item)
-        pieces.append(_AT_TOP + b"]")
+        pieces.append(("\n" + _INDENT + "]").encode("utf-8"))
     else:
         pieces.append(b"[]")
     pieces.append(b"\n}\n")
@@ -179,7 +178,7 @@ def _session_text(catalog: Catalog, session: Session) -> bytes:
     and base URL."""
     return catalog.remember(
         ("jsonapi.session", session.id, catalog.site.base_url),
-        lambda: fragment(dumps_safe(session_document(catalog, session))),
+        lambda: fragment(session_document(catalog, session)),
     )
 
 
@@ -249,7 +248,7 @@ def _item_text(catalog: Catalog, session: Session) -> bytes:
     """:func:`_item` as a :func:`fragment`, serialized once per catalog data and base URL."""
     return catalog.remember(
         ("jsonapi.item", session.id, catalog.site.base_url),
-        lambda: fragment(dumps_safe(_item(catalog, session))),
+        lambda: fragment(_item(catalog, session)),
     )
 
 
