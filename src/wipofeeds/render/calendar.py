@@ -50,6 +50,22 @@ def render_calendar(catalog: Catalog, path: str) -> bytes:
 
 @register(".ics", "session", MEDIA_TYPE, "calendar")
 def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
+    kept = catalog.memo.pop(_kept_key(catalog, session, path), None)
+    return kept if kept is not None else _session_calendar(catalog, session, path)
+
+
+def session_calendar_kept(catalog: Catalog, session: Session, path: str) -> bytes:
+    """:func:`render_session`'s bytes, kept until it publishes them: a feed states the
+    size of a session's file before the build writes the file (only the few sessions
+    in feeds are kept, and each only until then)."""
+    return catalog.remember(_kept_key(catalog, session, path), lambda: _session_calendar(catalog, session, path))
+
+
+def _kept_key(catalog: Catalog, session: Session, path: str) -> tuple:
+    return ("calendar.session", session.id, catalog.site.base_url, path)
+
+
+def _session_calendar(catalog: Catalog, session: Session, path: str) -> bytes:
     title = f"{TITLE_PREFIX[session.status]}{session.title}"
     return _calendar(catalog, (session,), path, title, f"{wording.when(session)}. {catalog.site.title}.")
 

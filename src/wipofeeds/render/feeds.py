@@ -81,7 +81,7 @@ def ics_size(catalog: Catalog, session: Session) -> int:
     path = f"sessions/{session.id}.ics"
     return catalog.remember(
         ("feeds.ics_size", session.id, catalog.site.base_url),
-        lambda: len(calendar.render_session(catalog, session, path)),
+        lambda: len(calendar.session_calendar_kept(catalog, session, path)),
     )
 
 
