@@ -275,7 +275,7 @@ def size_rows(r: dict) -> list[tuple[str, float, str, float | None]]:
         out.append(("library floor (icalendar+RSS+Atom+json)", floor_total, "", None))
     if "phases" in build:
         for name, seconds in build["phases"].items():
-            base = ("plain writes", build["plain_writes"]["seconds"]) if name == "file writes" else ("", None)
+            base = ("plain writes", build["plain_writes"]["seconds"]) if name.startswith("file writes") else ("", None)
             out.append((f"export: {name}", seconds, *base))
         out.append(("full build, in-process export.build", build["seconds"], "library floor", floor_total))
     cli_build = r.get("cli_build", {})

@@ -9,12 +9,13 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
-from wipofeeds import export
+from wipofeeds import export, writer
 from wipofeeds.errors import ExportError
 from wipofeeds.site import Resource
 
@@ -92,27 +93,78 @@ def test_same_mapping_gives_identical_bytes_in_any_folder(tmp_path):
     assert checksums(tmp_path / "one") == checksums(tmp_path / "elsewhere" / "two")
 
 
-def test_crash_while_writing_leaves_previous_output_untouched(tmp_path, monkeypatch):
+def test_a_writer_error_leaves_previous_output_untouched(tmp_path):
+    """A real failure in the writing process (the file size limit, as a full disk
+    would), in a build of its own: the error names it, nothing is swapped in."""
     out = tmp_path / "output"
     export.write_site(SITE, out)
     before = checksums(out)
-    calls = 0
-    real_write = Path.write_bytes
+    script = textwrap.dedent(
+        f"""
+        import resource, sys
+        from datetime import datetime, timezone
+        from pathlib import Path
+        from wipofeeds import export, writer
+        from wipofeeds.errors import ExportError
+        from wipofeeds.site import Resource
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))  # inherited by the writer
+        big = Resource(b"x" * 10000, "text/calendar", "calendar", datetime(2025, 1, 1, tzinfo=timezone.utc))
+        try:
+            export.write_site({{"a.ics": big}}, Path({str(out)!r}))
+        except ExportError as exc:
+            print(exc)
+            sys.exit(3)
+        """
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert proc.returncode == 3, proc.stderr
+    assert "File too large" in proc.stdout
+    assert checksums(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]
 
-    def failing_write(self, data):
+
+def test_without_a_writing_process_it_writes_the_same_files_and_fails_the_same_way(tmp_path, monkeypatch):
+    def no_process(root):
+        raise OSError("no process here")
+
+    monkeypatch.setattr(export, "_Process", no_process)
+    export.write_site(SITE, tmp_path / "here")
+    monkeypatch.undo()
+    export.write_site(SITE, tmp_path / "there")
+    assert checksums(tmp_path / "here") == checksums(tmp_path / "there")
+
+    monkeypatch.setattr(export, "_Process", no_process)
+    before = checksums(tmp_path / "here")
+    calls = 0
+    real_put = writer.Files._put
+
+    def failing_put(self, target, data):
         nonlocal calls
         calls += 1
         if calls == 3:
             raise OSError(28, "No space left on device")
-        return real_write(self, data)
+        return real_put(self, target, data)
 
-    monkeypatch.setattr(Path, "write_bytes", failing_write)
-    changed = {**SITE, "calendar.ics": res("NEW")}
+    monkeypatch.setattr(writer.Files, "_put", failing_put)
     with pytest.raises(ExportError, match="No space left"):
-        export.write_site(changed, out)
-    monkeypatch.undo()
-    assert checksums(out) == before
-    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+        export.write_site({**SITE, "calendar.ics": res("NEW")}, tmp_path / "here")
+    assert checksums(tmp_path / "here") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["here", "there"]
+
+
+def wait_until_no_process_mentions(text: str, within: float = 10) -> None:
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        found = False
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                found = found or text.encode() in cmdline.read_bytes()
+            except OSError:
+                continue
+        if not found:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"a process still works in {text}")
 
 
 def test_killed_build_leaves_previous_output_and_next_build_cleans_up(tmp_path):
@@ -124,17 +176,17 @@ def test_killed_build_leaves_previous_output_and_next_build_cleans_up(tmp_path):
         import os, signal
         from pathlib import Path
         from datetime import datetime, timezone
-        from wipofeeds import export
+        from wipofeeds import export, writer
         from wipofeeds.site import Resource
-        real = Path.write_bytes
+        real = export._Process.__call__
         count = 0
-        def write(self, data):
+        def write(self, path, body, sibling):
             global count
             count += 1
             if count == 4:
                 os.kill(os.getpid(), signal.SIGKILL)
-            return real(self, data)
-        Path.write_bytes = write
+            return real(self, path, body, sibling)
+        export._Process.__call__ = write
         site = {{f"sessions/s{{i}}.ics": Resource(b"x", "text/calendar", "calendar",
                  datetime(2025, 1, 1, tzinfo=timezone.utc)) for i in range(10)}}
         export.write_site(site, Path({str(out)!r}))
@@ -142,6 +194,7 @@ def test_killed_build_leaves_previous_output_and_next_build_cleans_up(tmp_path):
     )
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True)
     assert proc.returncode == -signal.SIGKILL
+    wait_until_no_process_mentions(str(tmp_path))  # the orphaned writer sees the end of its input
     assert checksums(out) == before
     assert any(p.name.startswith(export.STALE_PREFIX) for p in tmp_path.iterdir())
     export.write_site(SITE, out)
@@ -195,3 +248,12 @@ def test_refuses_the_working_directory_and_the_folder_of_the_listing(tmp_path, m
     with pytest.raises(ExportError, match="refusing to replace"):
         export.write_site(SITE, out, keep=keep)
     assert listing.read_text() == "x"
+
+
+def test_files_are_written_by_a_process_of_their_own(tmp_path, monkeypatch):
+    def not_here(root):
+        raise AssertionError("wrote in the rendering process")
+
+    monkeypatch.setattr(export, "_InProcess", not_here)
+    summary = export.write_site(SITE, tmp_path / "out")
+    assert summary.files == len(checksums(tmp_path / "out"))

@@ -15,6 +15,7 @@ import gc
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -22,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from . import writer
 from .errors import ConfigError, ExportError
 from .site import Resource, headers_for, iter_site
 
@@ -55,10 +57,14 @@ def precompressed(path: str, resource: Resource) -> bool:
     return resource.compressible and "/" not in path
 
 
-def files_for(site: Mapping[str, Resource] | Iterable[tuple[str, Resource]]) -> Iterator[tuple[str, bytes]]:
-    """Every file of the export, as the site is rendered: each body, the ``.gz`` sibling
-    of the files :func:`precompressed` names, then the host configuration. A stream, so
-    a build of many sessions never holds the whole site in memory."""
+def files_for(
+    site: Mapping[str, Resource] | Iterable[tuple[str, Resource]], *, siblings: bool = True
+) -> Iterator[tuple[str, bytes, bool]]:
+    """Every file of the export, as the site is rendered: ``(path, body, gzip)``, where
+    ``gzip`` asks for a ``.gz`` sibling (:func:`precompressed`) to be made by whoever
+    writes the file; with ``siblings`` they come as files of their own instead (gzip
+    False). Then the host configuration. A stream, so a build of many sessions never
+    holds the whole site in memory."""
     pairs = site.items() if isinstance(site, Mapping) else site
     seen: set[str] = set()
     rules: dict[str, dict[str, str]] = {}
@@ -70,12 +76,19 @@ def files_for(site: Mapping[str, Resource] | Iterable[tuple[str, Resource]]) -> 
         return path
 
     for path, resource in pairs:
-        yield once(path), resource.body
-        if precompressed(path, resource):
-            yield once(path + ".gz"), resource.gzipped
+        sibling = precompressed(path, resource)
+        once(path)
+        if sibling:
+            once(path + ".gz")
+        if siblings:
+            yield path, resource.body, False
+            if sibling:
+                yield path + ".gz", resource.gzipped, False
+        else:
+            yield path, resource.body, sibling
         _add_rule(rules, path, resource)
-    yield once(HEADERS_FILE), _headers_text(rules)
-    yield once(HTACCESS_FILE), _htaccess_text(rules)
+    yield once(HEADERS_FILE), _headers_text(rules), False
+    yield once(HTACCESS_FILE), _htaccess_text(rules), False
 
 
 def _pattern(path: str) -> str:
@@ -217,24 +230,23 @@ def write_site(
     keep: tuple[Path, ...] = (),
 ) -> Summary:
     """Write the export of ``site`` to ``out`` atomically; returns what was written.
-    ``keep``: paths the export must never replace (the listing it came from)."""
+    ``keep``: paths the export must never replace (the listing it came from).
+
+    The files are written (and gzipped) by a writing process (:mod:`wipofeeds.writer`)
+    while this one renders the next ones; where no process can be started, here."""
     out = Path(out).absolute()
     check_target(out, keep)
     out.parent.mkdir(parents=True, exist_ok=True)
     clean_stale(out)
     tmp = Path(tempfile.mkdtemp(prefix=f"{STALE_PREFIX}{out.name}-", dir=out.parent))
-    count = total = 0
     try:
-        made: set[Path] = set()
-        for count, (path, body) in enumerate(files_for(site), 1):
-            target = safe_path(tmp, path)
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            target.write_bytes(body)
-            total += len(body)
-            if progress is not None:
-                progress(count)
+        with _writing(tmp) as write:
+            for count, (path, body, sibling) in enumerate(files_for(site, siblings=False), 1):
+                safe_path(tmp, path)  # refused here, before anything reaches the writer
+                write(path, body, sibling)
+                if progress is not None:
+                    progress(count)
+        files, total = write.summary
         os.chmod(tmp, 0o755)  # mkdtemp makes it 0700; a web server must read it
         _swap_in(tmp, out)
     except OSError as exc:
@@ -243,7 +255,91 @@ def write_site(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return Summary(count, total)
+    return Summary(files, total)
+
+
+class _InProcess:
+    """Writes in this process (where no writing process can be started)."""
+
+    def __init__(self, root: Path):
+        self.files = writer.Files(str(root))
+
+    def __call__(self, path: str, body: bytes, sibling: bool) -> None:
+        self.files.write(path, body, sibling)
+
+    @property
+    def summary(self) -> tuple[int, int]:
+        return self.files.files, self.files.bytes
+
+    def close(self) -> None:
+        pass
+
+    def abort(self) -> None:
+        pass
+
+
+class _Process:
+    """Hands files to a :mod:`wipofeeds.writer` process through a pipe."""
+
+    PIPE_SIZE = 1 << 20  # Linux lets a pipe hold 1 MiB unprivileged: fewer waits on a busy disk
+
+    def __init__(self, root: Path):
+        self.process = subprocess.Popen(
+            [sys.executable, writer.__file__, str(root)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        self.fd = self.process.stdin.fileno()
+        try:
+            import fcntl
+
+            fcntl.fcntl(self.fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), self.PIPE_SIZE)
+        except (ImportError, OSError):  # not Linux: the default pipe size
+            pass
+        self.summary = (0, 0)
+        self.busy = 0.0  # seconds the writer spent writing (benchmarks read it)
+
+    def __call__(self, path: str, body: bytes, sibling: bool) -> None:
+        name = path.encode("utf-8")
+        parts = [writer.HEADER.pack(len(name), len(body), sibling), name, body]
+        try:
+            while parts:
+                sent = os.writev(self.fd, parts)
+                while parts and sent >= len(parts[0]):
+                    sent -= len(parts[0])
+                    parts.pop(0)
+                if parts and sent:
+                    parts[0] = memoryview(parts[0])[sent:]
+        except BrokenPipeError:
+            self.close()  # raises the writer's own error
+
+    def close(self) -> None:
+        """Wait for every file; the writer's error, if any, as an OSError."""
+        out, err = self.process.communicate()
+        if self.process.returncode != 0:
+            raise OSError(err.decode("utf-8", "replace").strip() or f"the writer exited with {self.process.returncode}")
+        files, total, busy = out.split()
+        self.summary, self.busy = (int(files), int(total)), float(busy)
+
+    def abort(self) -> None:
+        self.process.kill()
+        self.process.communicate()
+
+
+@contextmanager
+def _writing(root: Path):
+    """A ``write(path, body, sibling)`` function; every file is on disk on leaving."""
+    try:
+        write = _Process(root)
+    except OSError:
+        write = _InProcess(root)
+    try:
+        yield write
+    except BaseException:
+        write.abort()
+        raise
+    write.close()
 
 
 @contextmanager

@@ -9,7 +9,6 @@ filters (``?q=…``) on demand with :func:`render_collection`, the same function
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from .errors import FilterError
 from .model import UTC, Catalog, Mode, Session
 from .render import Format, formats
 from .tags import SLUG
+from .writer import compress
 
 # Collections of the whole site, and what any query filter offers (web app).
 COLLECTIONS = ("calendar.ics", "feed.rss", "feed.atom", "feed.json", "sessions.json")
@@ -82,9 +82,8 @@ class Resource:
 
     @cached_property
     def gzipped(self) -> bytes:
-        """Precompressed once, reproducibly (mtime 0), shared by web and export. Level 6
-        (zlib's default): level 9 took twice as long for 1-2% smaller text files."""
-        return gzip.compress(self.body, compresslevel=6, mtime=0)
+        """Precompressed once per body, as the exporter's ``.gz`` files are."""
+        return compress(self.body)
 
     @property
     def compressible(self) -> bool:
