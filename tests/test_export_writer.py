@@ -257,3 +257,27 @@ def test_files_are_written_by_a_process_of_their_own(tmp_path, monkeypatch):
     monkeypatch.setattr(export, "_InProcess", not_here)
     summary = export.write_site(SITE, tmp_path / "out")
     assert summary.files == len(checksums(tmp_path / "out"))
+
+
+@pytest.mark.parametrize("part", [1000, 4096, 1 << 20])
+def test_a_big_body_travels_in_parts_and_lands_byte_identical_with_its_gzip(tmp_path, monkeypatch, part):
+    """Bodies above writer.PART are streamed to disk and through gzip by the writing
+    process; the file and its .gz are those of the whole body."""
+    monkeypatch.setattr(writer, "PART", part)
+    text = b"".join(b"%d session \xe2\x80\x93 line, repeated; " % (i * i % 977) for i in range(4000))
+    big = Resource(text, "text/calendar; charset=utf-8", "calendar", datetime(2025, 1, 1, tzinfo=timezone.utc))
+    summary = export.write_site({"calendar.ics": big, "sessions/a.ics": big}, tmp_path / "out")
+    out = tmp_path / "out"
+    assert (out / "calendar.ics").read_bytes() == text == (out / "sessions" / "a.ics").read_bytes()
+    assert (out / "calendar.ics.gz").read_bytes() == writer.compress(text) == big.gzipped
+    assert summary.files == len(checksums(out))
+
+
+def test_written_in_parts_or_at_once_the_gzip_is_the_same(tmp_path):
+    body = bytes(range(256)) * 300 + "é – ü".encode() * 5000
+    files = writer.Files(str(tmp_path))
+    for i, size in enumerate([7, 1000, 65536, len(body)]):
+        for start in range(0, len(body), size):
+            files.write(f"f{i}", body[start : start + size], True, start + size < len(body))
+        assert (tmp_path / f"f{i}").read_bytes() == body
+        assert (tmp_path / f"f{i}.gz").read_bytes() == writer.compress(body)

@@ -302,17 +302,23 @@ class _Process:
 
     def __call__(self, path: str, body: bytes, sibling: bool) -> None:
         name = path.encode("utf-8")
-        parts = [writer.HEADER.pack(len(name), len(body), sibling), name, body]
+        view = memoryview(body)
         try:
-            while parts:
-                sent = os.writev(self.fd, parts)
-                while parts and sent >= len(parts[0]):
-                    sent -= len(parts[0])
-                    parts.pop(0)
-                if parts and sent:
-                    parts[0] = memoryview(parts[0])[sent:]
+            for start in range(0, max(len(body), 1), writer.PART):  # a big body in parts
+                part = view[start : start + writer.PART]
+                more = start + writer.PART < len(body)
+                self._send([writer.HEADER.pack(len(name), len(part), sibling, more), name, part])
         except BrokenPipeError:
             self.close()  # raises the writer's own error
+
+    def _send(self, parts: list) -> None:
+        while parts:
+            sent = os.writev(self.fd, parts)
+            while parts and sent >= len(parts[0]):
+                sent -= len(parts[0])
+                parts.pop(0)
+            if parts and sent:
+                parts[0] = memoryview(parts[0])[sent:]
 
     def close(self) -> None:
         """Wait for every file; the writer's error, if any, as an OSError."""

@@ -9,9 +9,11 @@ library only, so it starts in a few milliseconds.
     python writer.py FOLDER < frames
 
 A frame is a header (:data:`HEADER`: path length, body length, whether to add a ``.gz``
-sibling), the UTF-8 path relative to FOLDER (checked by the parent), and the body. At
-the end of the input it prints ``files bytes busy-seconds`` and exits 0; on any error it
-prints the error and exits 1, and the parent removes the folder.
+sibling, whether more of the body follows), the UTF-8 path relative to FOLDER (checked
+by the parent), and the body or, for a big one, a part of it: a big file is streamed to
+disk and through gzip, never held whole here. At the end of the input it prints
+``files bytes busy-seconds`` and exits 0; on any error it prints the error and exits 1,
+and the parent removes the folder.
 """
 
 from __future__ import annotations
@@ -22,34 +24,67 @@ import struct
 import sys
 import threading
 import time
+import zlib
 from collections import deque
 
-HEADER = struct.Struct("!IQ?")
+HEADER = struct.Struct("!IQ??")
+PART = 4 << 20  # bodies above this travel in parts of this size
+LEVEL = 6  # zlib's default: level 9 took twice as long for 1-2% smaller text files
 
 
 def compress(body: bytes) -> bytes:
-    """gzip, reproducibly (mtime 0): every ``.gz`` body, the web app's and the export's.
-    Level 6 (zlib's default): level 9 took twice as long for 1-2% smaller text files."""
-    return gzip.compress(body, compresslevel=6, mtime=0)
+    """gzip, reproducibly (mtime 0): every ``.gz`` body, the web app's and the export's
+    (written in parts by :class:`Files`, the same bytes)."""
+    return gzip.compress(body, compresslevel=LEVEL, mtime=0)
+
+
+def _compressor():
+    """What :func:`compress` does in one call (zlib's gzip wrapper, mtime 0), in parts."""
+    return zlib.compressobj(LEVEL, zlib.DEFLATED, 31)
 
 
 class Files:
-    """Writes files under ``root``, making folders as needed; counts what it wrote."""
+    """Writes files under ``root``, making folders as needed, a body at once or in parts
+    (``more``: another part of this file follows); counts what it wrote."""
 
     def __init__(self, root: str):
         self.root = root
         self.files = self.bytes = 0
         self._made: set[str] = set()
+        self._open: dict[str, tuple] = {}  # path → file, .gz file and compressor, parts so far
 
-    def write(self, path: str, body: bytes, sibling: bool) -> None:
+    def write(self, path: str, body: bytes, sibling: bool, more: bool = False) -> None:
         target = os.path.join(self.root, path)
+        if path not in self._open:
+            if not more:  # the common case: a whole body
+                self._folder(target)
+                self._put(target, body)
+                if sibling:
+                    self._put(target + ".gz", compress(body))
+                return
+            self._folder(target)
+            gz = (open(target + ".gz", "wb"), _compressor()) if sibling else None
+            self._open[path] = (open(target, "wb"), gz)
+        file, gz = self._open[path]
+        file.write(body)
+        self.bytes += len(body)
+        if gz is not None:
+            gz[0].write(gz[1].compress(body))
+        if not more:
+            del self._open[path]
+            file.close()
+            self.files += 1
+            if gz is not None:
+                gz[0].write(gz[1].flush())
+                self.bytes += gz[0].tell()
+                gz[0].close()
+                self.files += 1
+
+    def _folder(self, target: str) -> None:
         parent = os.path.dirname(target)
         if parent not in self._made:
             os.makedirs(parent, exist_ok=True)
             self._made.add(parent)
-        self._put(target, body)
-        if sibling:
-            self._put(target + ".gz", compress(body))
 
     def _put(self, target: str, body: bytes) -> None:
         with open(target, "wb") as file:
@@ -84,8 +119,8 @@ class Frames:
             while head := self.source.read(HEADER.size):
                 if len(head) < HEADER.size:
                     head += _exactly(self.source, HEADER.size - len(head))
-                path_size, body_size, sibling = HEADER.unpack(head)
-                frame = (_exactly(self.source, path_size).decode("utf-8"), _exactly(self.source, body_size), sibling)
+                path_size, body_size, sibling, more = HEADER.unpack(head)
+                frame = (_exactly(self.source, path_size).decode("utf-8"), _exactly(self.source, body_size), sibling, more)
                 with self._ready:
                     while self._pending > self.limit:
                         self._ready.wait()
@@ -117,9 +152,9 @@ def main(argv: list[str]) -> int:
     files = Files(argv[0])
     busy = 0.0
     try:
-        for path, body, sibling in Frames(sys.stdin.buffer):
+        for path, body, sibling, more in Frames(sys.stdin.buffer):
             started = time.perf_counter()
-            files.write(path, body, sibling)
+            files.write(path, body, sibling, more)
             busy += time.perf_counter() - started
     except Exception as exc:  # noqa: BLE001  reported to the parent, which cleans up
         print(f"{type(exc).__name__}: {exc}", file=sys.stderr)
