@@ -224,7 +224,6 @@ def build(listing: Path, dest: Path) -> dict:
         "plain_writes": {"seconds": plain, "bytes": plain_bytes},
         "gc": meter.result(),
         "maxrss_kb": maxrss,
-        "writer_maxrss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
     }
 
 

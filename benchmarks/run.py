@@ -350,7 +350,7 @@ def print_size(r: dict) -> None:
     if cli_build.get("maxrss_kb") and "error" not in cli_build:
         print(
             f"peak memory: `wipofeeds build` {peak_kb(cli_build) / 1024:.0f} MB (renderer and writer together, sampled); "
-            f"in-process export: renderer {build.get('maxrss_kb', 0) / 1024:.0f} MB, writer {build.get('writer_maxrss_kb', 0) / 1024:.0f} MB"
+            f"in-process export: renderer {build.get('maxrss_kb', 0) / 1024:.0f} MB"
         )
 
 
