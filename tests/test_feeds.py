@@ -542,3 +542,11 @@ def test_change_feeds_carry_the_latest_changes_newest_first():
     for name in CHANGE_FEEDS:
         entries = parse(RENDER[name](cat, name)).entries
         assert [e.id for e in entries] == [feeds.change_urn(c) for _, c, _, _ in every[: feeds.FEED_LIMIT]]
+
+
+def test_sessions_changed_at_the_same_time_keep_the_catalog_order():
+    sessions = many_sessions(feeds.FEED_LIMIT + 7)
+    at = datetime(2025, 1, 1, 12, tzinfo=UTC)
+    records = {s.id: history.Record(s.fingerprint, at, at, 0, ()) for s in sessions}
+    cat = Catalog(tuple(sessions), History(records), catalog().site)
+    assert feeds.latest(cat) == tuple(sessions[: feeds.FEED_LIMIT])

@@ -57,14 +57,10 @@ def precompressed(path: str, resource: Resource) -> bool:
     return resource.compressible and "/" not in path
 
 
-def files_for(
-    site: Mapping[str, Resource] | Iterable[tuple[str, Resource]], *, siblings: bool = True
-) -> Iterator[tuple[str, bytes, bool]]:
+def files_for(site: Mapping[str, Resource] | Iterable[tuple[str, Resource]]) -> Iterator[tuple[str, bytes, bool]]:
     """Every file of the export, as the site is rendered: ``(path, body, gzip)``, where
-    ``gzip`` asks for a ``.gz`` sibling (:func:`precompressed`) to be made by whoever
-    writes the file; with ``siblings`` they come as files of their own instead (gzip
-    False). Then the host configuration. A stream, so a build of many sessions never
-    holds the whole site in memory."""
+    ``gzip`` asks the writer for a ``.gz`` sibling (:func:`precompressed`), then the host
+    configuration. A stream, so a build of many sessions never holds the whole site."""
     pairs = site.items() if isinstance(site, Mapping) else site
     seen: set[str] = set()
     rules: dict[str, dict[str, str]] = {}
@@ -80,12 +76,7 @@ def files_for(
         once(path)
         if sibling:
             once(path + ".gz")
-        if siblings:
-            yield path, resource.body, False
-            if sibling:
-                yield path + ".gz", resource.gzipped, False
-        else:
-            yield path, resource.body, sibling
+        yield path, resource.body, sibling
         _add_rule(rules, path, resource)
     yield once(HEADERS_FILE), _headers_text(rules), False
     yield once(HTACCESS_FILE), _htaccess_text(rules), False
@@ -241,7 +232,7 @@ def write_site(
     tmp = Path(tempfile.mkdtemp(prefix=f"{STALE_PREFIX}{out.name}-", dir=out.parent))
     try:
         with _writing(tmp) as write:
-            for count, (path, body, sibling) in enumerate(files_for(site, siblings=False), 1):
+            for count, (path, body, sibling) in enumerate(files_for(site), 1):
                 safe_path(tmp, path)  # refused here, before anything reaches the writer
                 write(path, body, sibling)
                 if progress is not None:

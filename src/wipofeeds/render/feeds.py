@@ -17,6 +17,7 @@ and any page that lists changes can reuse the latter.
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import replace
 from datetime import date, datetime, time
@@ -290,8 +291,9 @@ def latest(catalog: Catalog, limit: int = FEED_LIMIT) -> tuple[Session, ...]:
     sessions = catalog.sessions
     if len(sessions) <= limit:
         return sessions
-    order = sorted(range(len(sessions)), key=lambda i: (-catalog.record(sessions[i]).last_modified.timestamp(), i))
-    return tuple(sessions[i] for i in sorted(order[:limit]))
+    # nlargest keeps ties in input order, as sorted(..., reverse=True)[:limit] would.
+    kept = heapq.nlargest(limit, range(len(sessions)), key=lambda i: catalog.record(sessions[i]).last_modified)
+    return tuple(sessions[i] for i in sorted(kept))
 
 
 # --- feeds ----------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from .. import wording
-from ..model import UTC, Catalog, Change, ChangeKind, Mode, Occurrence, Session, SiteConfig, Status
+from ..model import UTC, Catalog, Change, ChangeKind, Mode, Session, SiteConfig, Status
 from . import register
 from .jsonapi import dumps_safe  # JSON that cannot end a <script> element
 
@@ -262,7 +262,6 @@ class SessionView:
     """What the pages say about one session, in the words every page uses."""
 
     session: Session
-    occurrences: tuple[Occurrence, ...]
     when: str
     place_and_mode: str
     utc_windows: str
@@ -277,7 +276,6 @@ def session_view(catalog: Catalog, session: Session) -> SessionView:
     def compute() -> SessionView:
         return SessionView(
             session=session,
-            occurrences=session.occurrences,
             when=wording.when(session),
             place_and_mode=wording.place_and_mode(session),
             utc_windows=wording.utc_windows(session),
