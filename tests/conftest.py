@@ -40,6 +40,7 @@ def app(data_dir: Path):
             "SOURCE": str(data_dir / "sessions.txt"),
             "BASE_URL": BASE_URL,
             "RELOAD_INTERVAL": 0,  # look at the data files on every request
+            "RELOAD_SETTLE": 0,  # and read a changed one at once (the settling has its own test)
         }
     )
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import os
 import shutil
 from datetime import timedelta
 from pathlib import Path
@@ -19,7 +20,7 @@ from wipofeeds import catalog as catalog_module
 from wipofeeds.site import CACHE_CONTROL, COLLECTIONS, HOST_FILES, PATH_COLLECTIONS, build_site
 from wipofeeds.web import create_app
 
-from _factories import BROKEN_RECORD, FUTURE_RECORD
+from _factories import BROKEN_RECORD, FUTURE_RECORD, SEED
 
 BASE_URL = "https://feeds.example.org/"  # as the app fixture of conftest.py
 SEED = Path(__file__).with_name("data") / "seed_sessions.txt"
@@ -376,7 +377,7 @@ def test_a_data_change_is_served_at_once_and_recorded(client, data_dir):
 
 def test_a_client_holding_an_old_copy_gets_the_new_one_by_date(data_dir, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1761955200")  # first seen 2025-11-01
-    client = create_app({"SOURCE": str(data_dir / "sessions.txt"), "BASE_URL": BASE_URL, "RELOAD_INTERVAL": 0}).test_client()
+    client = create_app({"SOURCE": str(data_dir / "sessions.txt"), "BASE_URL": BASE_URL, "RELOAD_INTERVAL": 0, "RELOAD_SETTLE": 0}).test_client()
     old = client.get("/feed.rss")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1762041600")  # the change is seen a day later
     append(data_dir, FUTURE_RECORD)
@@ -405,7 +406,7 @@ def test_an_invalid_change_keeps_the_last_good_version(client, data_dir, caplog)
 
 def test_without_any_valid_version_every_route_answers_503(data_dir):
     append(data_dir, BROKEN_RECORD)
-    client = create_app({"SOURCE": str(data_dir / "sessions.txt"), "RELOAD_INTERVAL": 0}).test_client()
+    client = create_app({"SOURCE": str(data_dir / "sessions.txt"), "RELOAD_INTERVAL": 0, "RELOAD_SETTLE": 0}).test_client()
     assert client.get("/healthz").status_code == 503
     assert client.get("/calendar.ics").status_code == 503
     assert create_app({"SOURCE": str(data_dir / "missing.txt")}).test_client().get("/healthz").status_code == 503
@@ -423,7 +424,7 @@ def test_configuration_from_the_environment(data_dir, monkeypatch):
 
 
 def test_without_a_base_url_links_follow_the_request_host(data_dir):
-    client = create_app({"SOURCE": str(data_dir / "sessions.txt"), "RELOAD_INTERVAL": 0}).test_client()
+    client = create_app({"SOURCE": str(data_dir / "sessions.txt"), "RELOAD_INTERVAL": 0, "RELOAD_SETTLE": 0}).test_client()
     one = client.get("/feed.rss", base_url="http://localhost:8000")
     other = client.get("/feed.rss", base_url="https://feeds.example.com")
     assert b"http://localhost:8000/feed.rss" in one.data
@@ -455,3 +456,49 @@ def test_change_feeds_take_the_same_filters(served, name):
     assert next(link.href for link in feed.feed.links if link.rel == "self") == BASE_URL + f"{name}?year=2025"
     assert served.get(f"/{name}?year=abc").status_code == 400
     assert served.get(f"/year/2025/{name}").status_code == 404
+
+
+# --- files written while the app reads them ----------------------------------------------
+
+
+def test_a_changed_listing_is_read_only_once_it_has_settled(data_dir):
+    """Editors that save in place truncate, then write: a listing changed in the last
+    RELOAD_SETTLE seconds is not read yet (it could be empty or cut short)."""
+    client = create_app({"SOURCE": str(data_dir / "sessions.txt"), "RELOAD_INTERVAL": 0, "RELOAD_SETTLE": 30}).test_client()
+    assert client.get("/healthz").get_json()["sessions"] == 10
+    listing = data_dir / "sessions.txt"
+    listing.write_text("", "utf-8")  # the moment between truncating and writing
+    assert client.get("/healthz").get_json()["sessions"] == 10
+    listing.write_text(SEED.read_text("utf-8") + FUTURE_RECORD, "utf-8")
+    assert client.get("/healthz").get_json()["sessions"] == 10
+    rested = listing.stat().st_mtime - 60
+    os.utime(listing, (rested, rested))
+    assert client.get("/healthz").get_json()["sessions"] == 11
+
+
+def test_a_listing_that_changes_while_it_is_read_is_read_again(data_dir, monkeypatch):
+    """Nothing read from a file that changed during the read is published or recorded."""
+    client = create_app({"SOURCE": str(data_dir / "sessions.txt"), "RELOAD_INTERVAL": 0, "RELOAD_SETTLE": 0}).test_client()
+    assert client.get("/healthz").get_json()["sessions"] == 10
+    history = data_dir / "sessions.history.json"
+    recorded = history.read_bytes()
+    real = catalog_module.load_with_changes
+    reads = []
+
+    def finished_by_the_editor_during_the_read(source, **kwargs):
+        result = real(source, **kwargs)
+        if not reads:
+            append(data_dir, FUTURE_RECORD)
+        reads.append(result[0])
+        return result
+
+    monkeypatch.setattr(catalog_module, "load_with_changes", finished_by_the_editor_during_the_read)
+    listing = data_dir / "sessions.txt"
+    listing.write_text(listing.read_text("utf-8").replace("Synthetic Media", "Synthetic Media, edited"), "utf-8")
+    assert client.get("/healthz").get_json()["sessions"] == 10  # the torn read is not served
+    assert len(reads) == 1 and len(reads[0].sessions) == 10
+    assert history.read_bytes() == recorded  # nor recorded
+    body = client.get("/calendar.ics").data  # the next look reads the finished file
+    assert len(reads) == 2 and b"wipo-ip-conv-ge-99@" in body and b"Synthetic Media\\, edited" in body
+    assert client.get("/healthz").get_json()["sessions"] == 11
+    assert history.read_bytes() != recorded

@@ -4,9 +4,10 @@ Bodies are rendered once per data version (and per base URL) and served from mem
 with strong ETags, Last-Modified, precompressed gzip and caching headers. Filters that
 have a path form answer the very bytes of that path; other filters render their subset
 once and are cached. The data files are watched (at most once per ``RELOAD_INTERVAL``
-seconds): a valid change swaps in a whole new :class:`Edition` with one assignment, so
-no request mixes versions; an invalid one keeps the last good edition, logs every error
-with its line and turns ``/healthz`` red.
+seconds); a changed one is read once it has rested ``RELOAD_SETTLE`` seconds, and a read
+during which a file changed is thrown away. A valid change swaps in a whole new
+:class:`Edition` with one assignment, so no request mixes versions; an invalid one keeps
+the last good edition, logs every error with its line and turns ``/healthz`` red.
 
     gunicorn "wipofeeds.web:create_app()"          # production (WIPOFEEDS_* settings)
     wipofeeds serve data/sessions.txt --port 8000   # development
@@ -20,7 +21,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
@@ -33,6 +34,7 @@ from werkzeug.http import http_date
 
 from . import catalog as catalog_module
 from . import clock
+from . import history as history_module
 from .catalog import Source, normalise_base_url
 from .errors import FilterError, ListingError, WipofeedsError
 from .model import Catalog
@@ -42,6 +44,7 @@ DEFAULTS = {
     "SOURCE": str(catalog_module.DEFAULT_SOURCE),
     "BASE_URL": None,  # None: links use the request's own host
     "RELOAD_INTERVAL": 1.0,  # seconds between two looks at the data files
+    "RELOAD_SETTLE": 0.5,  # seconds a changed data file must rest before it is read
     "RECORD_HISTORY": True,  # record picked-up changes like `wipofeeds build`
     "HOST_CACHE_SIZE": 4,  # sites kept per edition when links follow the Host header
     "FILTER_CACHE_SIZE": 256,  # on-demand filtered bodies kept per edition
@@ -61,6 +64,7 @@ def create_app(test_config: dict | None = None) -> Flask:
         Source.of(app.config["SOURCE"]),
         base_url=normalise_base_url(app.config["BASE_URL"]),
         interval=float(app.config["RELOAD_INTERVAL"]),
+        settle=float(app.config["RELOAD_SETTLE"]),
         record_history=bool(app.config["RECORD_HISTORY"]),
         host_cache_size=int(app.config["HOST_CACHE_SIZE"]),
         filter_cache_size=int(app.config["FILTER_CACHE_SIZE"]),
@@ -148,10 +152,13 @@ class State:
 class Publisher:
     """Loads the data, watches its files, and hands out the current :class:`State`."""
 
-    def __init__(self, source: Source, *, base_url, interval, record_history, host_cache_size, filter_cache_size, log):
+    def __init__(
+        self, source: Source, *, base_url, interval, record_history, host_cache_size, filter_cache_size, log, settle=0.0
+    ):
         self.source = source
         self.base_url: str | None = base_url
         self.interval = interval
+        self.settle = settle
         self.record_history = record_history
         self.cache_sizes = (host_cache_size, filter_cache_size)
         self.log = log
@@ -169,10 +176,23 @@ class Publisher:
         try:
             self._next_look = now + self.interval
             signature = self._signature()
-            if signature != self.state.signature:
+            if signature != self.state.signature and self._settled():
                 self._reload(signature)
         finally:
             self._lock.release()
+
+    def _settled(self) -> bool:
+        """No data file changed in the last ``settle`` seconds. Many editors save in
+        place (truncate, then write): read in between, the listing is empty or cut
+        short, and would be valid. The history is left out: the app writes it itself."""
+        now = time.time()
+        for path in self._files()[:-1]:
+            try:
+                if 0 <= now - path.stat().st_mtime < self.settle:
+                    return False
+            except OSError:
+                continue
+        return True
 
     def floor(self) -> datetime:
         """The earliest Last-Modified any response may carry: the newest data file or
@@ -201,7 +221,9 @@ class Publisher:
     def _reload(self, signature: tuple) -> None:
         old = self.state
         try:
-            catalog = self._load()
+            catalog = self._load(signature)
+            if catalog is None:  # the files changed while being read: look again next time
+                return
             # The history (last of _files) may just have been written by this load: take
             # its new stat, so our own write does not look like someone else's change.
             signature = signature[:-1] + self._signature()[-1:]
@@ -228,16 +250,20 @@ class Publisher:
         self.log.info("serving version %s: %d sessions", version, len(catalog.sessions))
         self.state = State(edition, (), signature)
 
-    def _load(self) -> Catalog:
-        """The load step, recording picked-up changes in the history like ``build``."""
-        if not self.record_history:
-            return catalog_module.load(self.source, base_url=self.base_url)
-        with _history_lock(self.source.listing):
-            try:
-                return catalog_module.load(self.source, base_url=self.base_url, record_history=True)
-            except PermissionError as exc:  # a read-only deployment still serves
-                self.log.warning("cannot record the change history (%s); serving without recording", exc)
-                return catalog_module.load(self.source, base_url=self.base_url)
+    def _load(self, signature: tuple) -> Catalog | None:
+        """The load step, recording picked-up changes in the history like ``build``;
+        None when a data file changed while it was read (nothing is recorded then)."""
+        with _history_lock(self.source.listing) if self.record_history else nullcontext():
+            catalog, changed = catalog_module.load_with_changes(self.source, base_url=self.base_url)
+            if self._signature()[:-1] != signature[:-1]:
+                self.log.info("%s changed while being read; reading it again", self.source.name)
+                return None
+            if self.record_history and changed and self.source.history is not None:
+                try:
+                    history_module.save(catalog.history, self.source.history)
+                except PermissionError as exc:  # a read-only deployment still serves
+                    self.log.warning("cannot record the change history (%s); serving without recording", exc)
+            return catalog
 
 
 @lru_cache(maxsize=1)
