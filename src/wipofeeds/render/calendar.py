@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vText
 from icalendar.prop import vCategory, vDDDTypes, vDuration, vInt, vRecur, vUri
@@ -100,14 +101,22 @@ def _header(name: str, description: str, refresh_hours: int, home: str, source: 
         _DESCRIPTION: vText(_text(description)).to_ical(),
         _SOURCE: vUri(source).to_ical(),
     }
-    lines = []
+    return b"".join(
+        part if stand_in is None else _fold(part.replace(stand_in, values[stand_in])) + b"\r\n"
+        for part, stand_in in _header_parts(refresh_hours, home)
+    )
+
+
+@lru_cache(maxsize=16)
+def _header_parts(refresh_hours: int, home: str) -> tuple[tuple[bytes, bytes | None], ...]:
+    """The header's lines: folded with their line break where they are the same in every
+    calendar, else unfolded with the stand-in each holds (one per line, and never
+    looked for inside a value)."""
+    parts = []
     for line in _header_lines(refresh_hours, home):
-        for stand_in, value in values.items():
-            if stand_in in line:  # one per line, and never looked for inside a value
-                line = line.replace(stand_in, value)
-                break
-        lines.append(_fold(line) + b"\r\n")
-    return b"".join(lines)
+        stand_in = next((s for s in (_NAME, _DESCRIPTION, _SOURCE) if s in line), None)
+        parts.append((_fold(line) + b"\r\n", None) if stand_in is None else (line, stand_in))
+    return tuple(parts)
 
 
 @lru_cache(maxsize=16)
@@ -136,19 +145,107 @@ def _header_lines(refresh_hours: int, home: str) -> tuple[bytes, ...]:
 def event_ical(session: Session, record: Record, base_url: str | None) -> tuple[bytes, str | None]:
     """The session's VEVENT bytes and the TZID they use (None: all-day or UTC).
 
-    The same bytes as ``serialize(build_event(...))`` (a test holds them equal): each
-    line is icalendar's own parameter and value serialization, in icalendar's property
-    order, without building an Event around them. Event's bookkeeping was most of the
-    cost of a calendar of thousands of sessions, and icalendar's alone is the floor."""
-    properties = event_properties(session, record.first_published, record.last_modified, record.sequence, base_url)
-    properties.sort(key=_canonical)
-    lines = [b"BEGIN:VEVENT\r\n"]
-    for name, value in properties:
-        params = value.params.to_ical() if value.params else b""
-        line = name.encode("ascii") + (b";" + params if params else b"") + b":" + value.to_ical()
-        lines.append(_fold(line) + b"\r\n")
-    lines.append(b"END:VEVENT\r\n")
-    return b"".join(lines), properties[1][1].params.get("TZID")  # [1] is DTSTART
+    The same bytes as ``serialize(build_event(...))`` (a test holds them equal, for
+    every kind of session): text is escaped by icalendar (``vText``), and every value
+    that repeats across sessions (stamps, zones, RRULE, categories, constants) is
+    serialized by icalendar once and reused; what is left (dates, integers, the URL) is
+    written here in icalendar's layout, in icalendar's property order. Building and
+    serializing an icalendar ``Event`` per session was most of the cost of a calendar
+    of thousands of sessions."""
+    status = session.status
+    lines: list[tuple[str, bytes]] = [
+        ("SUMMARY", b"SUMMARY:" + _escaped(TITLE_PREFIX[status] + session.title)),
+    ]
+    if session.window is None:
+        tzid = None
+        lines.append(("DTSTART", b"DTSTART;VALUE=DATE:" + _ical_date(session.first_day)))
+        lines.append(("DTEND", b"DTEND;VALUE=DATE:" + _ical_date(session.last_day + timedelta(days=1))))
+    else:
+        start, end = _first_window(session, session.first_day)
+        tzid, params, suffix = _zone_form(session.window.zone)
+        lines.append(("DTSTART", b"DTSTART" + params + _ical_time(start) + suffix))
+        lines.append(("DTEND", b"DTEND" + params + _ical_time(end) + suffix))
+        if session.day_count > 1:
+            lines.append(("RRULE", _rrule(session.day_count)))
+    lines += [
+        ("UID", b"UID:" + _escaped(uid(session))),
+        ("SEQUENCE", b"SEQUENCE:%d" % record.sequence),
+        ("DTSTAMP", _stamp_line("DTSTAMP", record.last_modified)),
+        ("CREATED", _stamp_line("CREATED", record.first_published)),
+        ("LAST-MODIFIED", _stamp_line("LAST-MODIFIED", record.last_modified)),
+        ("DESCRIPTION", b"DESCRIPTION:" + _escaped(description(session))),
+        ("LOCATION", b"LOCATION:" + _escaped(session.location)),
+        ("CATEGORIES", _categories((session.mode.label, *session.tags))),
+        ("STATUS", _CONSTANT_LINES["STATUS", STATUS[status]]),
+        ("CLASS", _CONSTANT_LINES["CLASS", "PUBLIC"]),
+        ("TRANSP", _CONSTANT_LINES["TRANSP", "OPAQUE"]),
+    ]
+    if base_url is not None:
+        lines.append(("URL", b"URL:" + vUri(base_url + f"sessions/{session.id}.html").to_ical()))
+    if session.conference_url:
+        lines.append(("CONFERENCE", _property_line("CONFERENCE", _conference(session.conference_url))))
+    lines.sort(key=_canonical)
+    return b"".join([b"BEGIN:VEVENT\r\n", *[_fold(line) + b"\r\n" for _, line in lines], b"END:VEVENT\r\n"]), tzid
+
+
+def _escaped(text: str) -> bytes:
+    return vText(_text(text)).to_ical()
+
+
+def _property_line(name: str, value) -> bytes:
+    """One unfolded content line, as icalendar writes a property: name, parameters, value."""
+    params = value.params.to_ical() if value.params else b""
+    return name.encode("ascii") + (b";" + params if params else b"") + b":" + value.to_ical()
+
+
+def _ical_date(day: date) -> bytes:
+    return b"%04d%02d%02d" % (day.year, day.month, day.day)
+
+
+def _ical_time(moment: datetime) -> bytes:
+    """Local date-time without zone, as icalendar writes it (the zone goes in TZID)."""
+    return b"%04d%02d%02dT%02d%02d%02d" % (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+
+
+@lru_cache(maxsize=1024)
+def _zone_form(zone: str) -> tuple[str | None, bytes, bytes]:
+    """How icalendar writes a date-time in ``zone``: its TZID (None for UTC, which
+    is written with a Z), the parameters and colon before the value, what follows it."""
+    value = vDDDTypes(datetime(2000, 1, 3, 12, tzinfo=ZoneInfo(zone)))
+    line = _property_line("DTSTART", value)
+    head, _, time_text = line.rpartition(b":")
+    assert time_text.startswith(b"20000103T120000"), line
+    return value.params.get("TZID"), head[len(b"DTSTART") :] + b":", time_text[len(b"20000103T120000") :]
+
+
+@lru_cache(maxsize=4096)
+def _stamp_line(name: str, moment: datetime) -> bytes:
+    """A history timestamp's line: the sessions of one build share a few (every session
+    announced by the first build has the same), so each is written once."""
+    return _property_line(name, vDDDTypes(moment))
+
+
+@lru_cache(maxsize=256)
+def _rrule(count: int) -> bytes:
+    # COUNT, never UNTIL: UNTIL would have to be UTC and could cut the last day.
+    return _property_line("RRULE", vRecur({"FREQ": "DAILY", "COUNT": count}))
+
+
+@lru_cache(maxsize=4096)
+def _categories(names: tuple[str, ...]) -> bytes:
+    return _property_line("CATEGORIES", vCategory([_text(c) for c in names]))
+
+
+@lru_cache(maxsize=64)
+def _conference(url: str):
+    return Conference(url, feature="VIDEO", label="Join online").to_uri()
+
+
+_CONSTANT_LINES = {
+    (name, value): _property_line(name, vText(value))
+    for name, values in (("STATUS", STATUS.values()), ("CLASS", ("PUBLIC",)), ("TRANSP", ("OPAQUE",)))
+    for value in values
+}
 
 
 def _canonical(item: tuple[str, object]) -> tuple[int, str]:
