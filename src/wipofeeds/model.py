@@ -288,7 +288,13 @@ class Catalog:
             return value
 
     def record(self, session: Session) -> Record:
-        return self.history[session.id]
+        return self.history.records[session.id]
+
+    @cached_property
+    def own(self) -> dict:
+        """Values worked out for this very selection of sessions (a filtered view's
+        latest sessions), unlike ``memo``, which every view of the same data shares."""
+        return {}
 
     @cached_property
     def by_id(self) -> dict[str, Session]:
@@ -297,7 +303,8 @@ class Catalog:
     @cached_property
     def updated(self) -> datetime:
         """The latest change of any session (feed-level updated); epoch when empty."""
-        times = [self.history[s.id].last_modified for s in self.sessions]
+        records = self.history.records
+        times = [records[s.id].last_modified for s in self.sessions]
         return max(times, default=datetime(1970, 1, 1, tzinfo=UTC))
 
     def with_sessions(self, sessions) -> "Catalog":

@@ -201,9 +201,9 @@ def path_filters(catalog: Catalog) -> list[tuple[str, Filter]]:
 # --- rendering ------------------------------------------------------------------------
 
 
-def _last_modified(catalog: Catalog, sessions: Iterable[Session]) -> datetime:
-    times = [catalog.record(s).last_modified for s in sessions]
-    return max(times, default=catalog.updated)
+def _last_modified(catalog: Catalog, subset: Catalog) -> datetime:
+    """A collection's last change: its sessions' latest, or the whole catalog's when empty."""
+    return subset.updated if subset.sessions else catalog.updated
 
 
 def _collection_format(name: str) -> Format:
@@ -216,9 +216,12 @@ def _collection_format(name: str) -> Format:
 def render_collection(catalog: Catalog, sessions: Iterable[Session], name: str, path: str) -> Resource:
     """Render collection ``name`` ('feed.rss'…, or a change feed) of ``sessions``,
     published at ``path``."""
+    return _render_view(catalog, catalog.with_sessions(sessions), name, path)
+
+
+def _render_view(catalog: Catalog, subset: Catalog, name: str, path: str) -> Resource:
     fmt = _collection_format(name)
-    subset = catalog.with_sessions(sessions)
-    return Resource(fmt.render(subset, path), fmt.media_type, fmt.kind, _last_modified(catalog, subset.sessions))
+    return Resource(fmt.render(subset, path), fmt.media_type, fmt.kind, _last_modified(catalog, subset))
 
 
 def build_site(catalog: Catalog) -> dict[str, Resource]:
@@ -245,27 +248,40 @@ BUILD_STEPS = (
 )
 
 
-def iter_site(catalog: Catalog) -> Iterator[tuple[str, Resource]]:
+def session_file(catalog: Catalog, fmt: Format, session: Session) -> tuple[str, Resource]:
+    """A session's own file in format ``fmt`` ('.html', '.ics'…): its path and Resource."""
+    path = f"sessions/{session.id}{fmt.name}"
+    modified = catalog.record(session).last_modified
+    return path, Resource(fmt.render(catalog, session, path), fmt.media_type, fmt.kind, modified)
+
+
+def session_format(suffix: str) -> Format:
+    return {fmt.name: fmt for fmt in formats("session")}[suffix]
+
+
+def iter_site(catalog: Catalog, *, leave: tuple[str, ...] = ()) -> Iterator[tuple[str, Resource]]:
     """Every published path and its Resource, rendered one at a time in a fixed order,
-    so the exporter can write a site of any size without holding it all."""
+    so the exporter can write a site of any size without holding it all.
+    ``leave``: session file suffixes not rendered here (another process renders them,
+    :mod:`wipofeeds.helper`)."""
     if catalog.site.base_url is None:
         raise ValueError("the site needs a catalog whose site has a base URL")
     for fmt in formats("site"):
         yield fmt.name, Resource(fmt.render(catalog, fmt.name), fmt.media_type, fmt.kind, catalog.updated)
-    subsets = [("", catalog.sessions)] + [(prefix, flt.apply(catalog.sessions)) for prefix, flt in path_filters(catalog)]
+    # Each view made once: the formats of one view share what it works out (its latest).
+    views = [("", catalog)] + [(prefix, catalog.with_sessions(flt.apply(catalog.sessions))) for prefix, flt in path_filters(catalog)]
     session_formats = {fmt.name: fmt for fmt in formats("session")}
     named = {name for step in BUILD_STEPS for name in step[0] + step[1]}
     rest = (tuple(n for n in COLLECTIONS if n not in named), tuple(n for n in session_formats if n not in named), ())
     for collections, suffixes, drop in (*BUILD_STEPS, rest):
         for name in collections:
-            for prefix, sessions in subsets if name in PATH_COLLECTIONS else subsets[:1]:
-                yield prefix + name, render_collection(catalog, sessions, name, prefix + name)
+            for prefix, view in views if name in PATH_COLLECTIONS else views[:1]:
+                yield prefix + name, _render_view(catalog, view, name, prefix + name)
         for suffix in suffixes:
-            fmt = session_formats[suffix]
-            for session in catalog.sessions:
-                path = f"sessions/{session.id}{suffix}"
-                modified = catalog.record(session).last_modified
-                yield path, Resource(fmt.render(catalog, session, path), fmt.media_type, fmt.kind, modified)
+            if suffix not in leave:
+                fmt = session_formats[suffix]
+                for session in catalog.sessions:
+                    yield session_file(catalog, fmt, session)
         catalog.forget(drop)
     yield "sitemap.xml", Resource(render_sitemap(catalog), "application/xml; charset=utf-8", "text", catalog.updated)
 

@@ -291,9 +291,13 @@ def latest(catalog: Catalog, limit: int = FEED_LIMIT) -> tuple[Session, ...]:
     sessions = catalog.sessions
     if len(sessions) <= limit:
         return sessions
-    # nlargest keeps ties in input order, as sorted(..., reverse=True)[:limit] would.
-    kept = heapq.nlargest(limit, range(len(sessions)), key=lambda i: catalog.record(sessions[i]).last_modified)
-    return tuple(sessions[i] for i in sorted(kept))
+    key = ("feeds.latest", limit)  # RSS, Atom and JSON Feed of one view list the same
+    if key not in catalog.own:
+        records = catalog.history.records
+        # nlargest keeps ties in input order, as sorted(..., reverse=True)[:limit] would.
+        kept = heapq.nlargest(limit, range(len(sessions)), key=lambda i: records[sessions[i].id].last_modified)
+        catalog.own[key] = tuple(sessions[i] for i in sorted(kept))
+    return catalog.own[key]
 
 
 # --- feeds ----------------------------------------------------------------------------
