@@ -10,6 +10,8 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import lxml.html
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from _factories import BASE_URL, catalog, seed_sessions, session
 
 from wipofeeds.model import Catalog, DailyWindow, Mode, Place, Status
@@ -68,6 +70,31 @@ def test_google_event_template(case, fields, dates, recur):
     assert params.get("ctz") == (None if s.all_day else "Europe/Zurich")
     assert params["location"] == "Geneva, Switzerland"
     assert PAGE in params["details"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "plain", "a b/c?d=e&f#g", "Genève – “IP” 😀", "100% ~_.-", "line\nbreak\ttab\x00", "\u2028\U0010ffff"],
+)
+def test_percent_encodes_exactly_as_urllib_quote(text):
+    from urllib.parse import quote
+
+    assert html.percent(text) == quote(text, safe="")
+
+
+@given(st.text())
+def test_percent_matches_urllib_quote_for_any_text(text):
+    from urllib.parse import quote
+
+    assert html.percent(text) == quote(text, safe="")
+
+
+def test_calendar_links_keep_characters_that_need_encoding():
+    s = session(title="R&D: 50% “AI”/IP?", place=Place("Genève #1", "CH"))
+    for url in (html.google_event_url(s, PAGE), *(u for _, u in html.outlook_event_urls(s, PAGE))):
+        params = query(url)
+        assert params["text" if "google" in url else "subject"] == "R&D: 50% “AI”/IP?"
+        assert params["location"] == "Genève #1, CH"
 
 
 OUTLOOK = [
