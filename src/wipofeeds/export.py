@@ -292,24 +292,10 @@ class _Process:
         self.busy = 0.0  # seconds the writer spent writing (benchmarks read it)
 
     def __call__(self, path: str, body: bytes, sibling: bool) -> None:
-        name = path.encode("utf-8")
-        view = memoryview(body)
         try:
-            for start in range(0, max(len(body), 1), writer.PART):  # a big body in parts
-                part = view[start : start + writer.PART]
-                more = start + writer.PART < len(body)
-                self._send([writer.HEADER.pack(len(name), len(part), sibling, more), name, part])
+            writer.send(self.fd, path, body, sibling)
         except BrokenPipeError:
             self.close()  # raises the writer's own error
-
-    def _send(self, parts: list) -> None:
-        while parts:
-            sent = os.writev(self.fd, parts)
-            while parts and sent >= len(parts[0]):
-                sent -= len(parts[0])
-                parts.pop(0)
-            if parts and sent:
-                parts[0] = memoryview(parts[0])[sent:]
 
     def close(self) -> None:
         """Wait for every file; the writer's error, if any, as an OSError."""
@@ -360,11 +346,15 @@ def build(
     base_url: str | None = None,
     now=None,
     progress: Callable[[int], None] | None = None,
+    helper: bool = True,
 ) -> Summary:
     """``wipofeeds build``: load, render every path once, write atomically, and only
-    then record what changed in the history (a failed build changes nothing)."""
+    then record what changed in the history (a failed build changes nothing).
+    ``helper``: let a second process render the session pages where it pays
+    (:mod:`wipofeeds.helper`); the files are the same either way."""
     from . import catalog as catalog_mod
     from . import history
+    from .helper import LEAVE, Helper
 
     src = catalog_mod.Source.of(source) if not isinstance(source, catalog_mod.Source) else source
     catalog, history_changed = catalog_mod.load_with_changes(src, base_url=base_url, now=now)
@@ -372,7 +362,17 @@ def build(
         raise ConfigError("no base URL: pass --base-url or set base_url in data/site.toml")
     keep = tuple(p for p in (src.listing, src.history) if p is not None)
     with _quiet_gc():
-        summary = write_site(iter_site(catalog), Path(out), progress=progress, keep=keep)
+        check_target(Path(out).absolute(), keep)  # before a helper is started for nothing
+        second = Helper.start(catalog) if helper else None
+        if second is None:
+            site = iter_site(catalog)
+        else:
+            site = second.merged(iter_site(catalog, leave=LEAVE))
+        try:
+            summary = write_site(site, Path(out), progress=progress, keep=keep)
+        finally:
+            if second is not None:
+                second.close()
     if history_changed and src.history is not None:
         try:
             history.save(catalog.history, src.history)

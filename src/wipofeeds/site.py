@@ -255,19 +255,29 @@ def session_file(catalog: Catalog, fmt: Format, session: Session) -> tuple[str, 
     return path, Resource(fmt.render(catalog, session, path), fmt.media_type, fmt.kind, modified)
 
 
+def site_file(catalog: Catalog, fmt: Format) -> tuple[str, Resource]:
+    """A file of the whole site ('index.html', 'changes.rss'…): its path and Resource."""
+    return fmt.name, Resource(fmt.render(catalog, fmt.name), fmt.media_type, fmt.kind, catalog.updated)
+
+
 def session_format(suffix: str) -> Format:
     return {fmt.name: fmt for fmt in formats("session")}[suffix]
+
+
+def site_format(name: str) -> Format:
+    return {fmt.name: fmt for fmt in formats("site")}[name]
 
 
 def iter_site(catalog: Catalog, *, leave: tuple[str, ...] = ()) -> Iterator[tuple[str, Resource]]:
     """Every published path and its Resource, rendered one at a time in a fixed order,
     so the exporter can write a site of any size without holding it all.
-    ``leave``: session file suffixes not rendered here (another process renders them,
-    :mod:`wipofeeds.helper`)."""
+    ``leave``: site files and session file suffixes not rendered here (another
+    process renders them, :mod:`wipofeeds.helper`)."""
     if catalog.site.base_url is None:
         raise ValueError("the site needs a catalog whose site has a base URL")
     for fmt in formats("site"):
-        yield fmt.name, Resource(fmt.render(catalog, fmt.name), fmt.media_type, fmt.kind, catalog.updated)
+        if fmt.name not in leave:
+            yield site_file(catalog, fmt)
     # Each view made once: the formats of one view share what it works out (its latest).
     views = [("", catalog)] + [(prefix, catalog.with_sessions(flt.apply(catalog.sessions))) for prefix, flt in path_filters(catalog)]
     session_formats = {fmt.name: fmt for fmt in formats("session")}

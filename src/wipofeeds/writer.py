@@ -93,6 +93,26 @@ class Files:
         self.bytes += len(body)
 
 
+def send(fd: int, path: str, body: bytes, sibling: bool = False) -> None:
+    """Write one file's frames to the pipe ``fd`` (a big body in parts of :data:`PART`)."""
+    name = path.encode("utf-8")
+    view = memoryview(body)
+    for start in range(0, max(len(body), 1), PART):
+        part = view[start : start + PART]
+        more = start + PART < len(body)
+        _send_all(fd, [HEADER.pack(len(name), len(part), sibling, more), name, part])
+
+
+def _send_all(fd: int, parts: list) -> None:
+    while parts:
+        sent = os.writev(fd, parts)
+        while parts and sent >= len(parts[0]):
+            sent -= len(parts[0])
+            parts.pop(0)
+        if parts and sent:
+            parts[0] = memoryview(parts[0])[sent:]
+
+
 def _exactly(source, size: int) -> bytes:
     data = source.read(size)
     if len(data) != size:
@@ -132,6 +152,17 @@ class Frames:
         with self._ready:
             self._done = True
             self._ready.notify_all()
+
+    def ready(self) -> list:
+        """The frames read so far, without waiting; [] when none."""
+        with self._ready:
+            if not self._frames:
+                return []
+            frames = list(self._frames)
+            self._frames.clear()
+            self._pending = 0
+            self._ready.notify_all()
+        return frames
 
     def __iter__(self):
         while True:
