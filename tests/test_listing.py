@@ -400,3 +400,59 @@ def test_every_error_of_a_file_is_reported_and_good_records_survive_resync():
         listing.parse(text, "f.txt")
     assert [p.line for p in caught.value.problems] == [1, 3, 4, 7, 12, 16, 18]
     assert str(caught.value).splitlines()[1] == "f.txt:3: 'April 31' is not a date"
+
+
+# --- a big listing, read by two processes ----------------------------------------------
+
+
+def big_listing(records: int, broken: tuple[int, ...] = ()) -> str:
+    """``records`` valid records (record i of ``broken`` has an impossible date)."""
+    lines = []
+    for i in range(records):
+        day = 31 if i in broken else 1 + i % 28
+        lines += [
+            f"WIPO/IP/CONV/GE/{i}/25",
+            f"April {day}, {2000 + i % 25} (Geneva, Switzerland) Hybrid",
+            "10:00 - 12:00 Geneva time" if i % 3 else "",
+            f"The {i + 1}th session looked at “Topic {i}”: copyright and AI.||Second paragraph {i}.",
+            "",
+        ]
+    return "\n".join(lines)
+
+
+def test_two_readers_give_what_one_gives():
+    text = big_listing(1_200)
+    one = listing.parse(text, "big.txt")
+    two = listing.parse(text, "big.txt", processes=2)
+    assert len(two) == 1_200 and two == one
+    assert [s.line for s in two] == [s.line for s in one]
+
+
+def test_two_readers_report_every_problem_of_both_halves_in_line_order():
+    text = big_listing(1_200, broken=(7, 600, 1_199))
+    with pytest.raises(ListingError) as one:
+        listing.parse(text, "big.txt")
+    with pytest.raises(ListingError) as two:
+        listing.parse(text, "big.txt", processes=2)
+    assert two.value.problems == one.value.problems
+    assert [p.line for p in two.value.problems] == sorted(p.line for p in one.value.problems)
+    assert len(two.value.problems) == 3
+
+
+def test_when_the_second_reader_fails_this_process_reads_its_half(monkeypatch):
+    import os
+    import pickle
+
+    parent = os.getpid()
+    real = pickle.dumps
+
+    def fails_in_the_child(*args, **kwargs):
+        if os.getpid() != parent:
+            raise MemoryError("no room to send the sessions back")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pickle, "dumps", fails_in_the_child)
+    text = big_listing(1_200)
+    assert listing.parse(text, "big.txt", processes=2) == listing.parse(text, "big.txt")
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # the second reader was waited for

@@ -90,11 +90,11 @@ def normalise_base_url(url: str | None) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
-def load_sessions(source: Source):
+def load_sessions(source: Source, processes: int = 1):
     """Parse and curate the listing; raises ListingError with every problem."""
     from . import curation, listing
 
-    sessions = listing.parse(source.read_text(), source.name)
+    sessions = listing.parse(source.read_text(), source.name, processes=processes)
     return curation.apply(sessions, source.curation)
 
 
@@ -116,13 +116,16 @@ def load(
     return catalog
 
 
-def load_with_changes(source: Source, *, base_url: str | None = None, now: datetime | None = None) -> tuple[Catalog, bool]:
+def load_with_changes(
+    source: Source, *, base_url: str | None = None, now: datetime | None = None, processes: int = 1
+) -> tuple[Catalog, bool]:
     """The load step without writing anything: the catalog, and whether its history
-    differs from the history file (``wipofeeds build`` saves it only after the site)."""
+    differs from the history file (``wipofeeds build`` saves it only after the site).
+    ``processes=2`` lets a big listing be read by two processes (a batch build)."""
     from . import history as hist
 
     site = load_site_config(source, base_url)
-    sessions = load_sessions(source)
+    sessions = load_sessions(source, processes)
     path = source.history
     old = hist.load(path) if path is not None else History()
     new = hist.update(old, sessions, now or clock.now())

@@ -350,14 +350,15 @@ def build(
 ) -> Summary:
     """``wipofeeds build``: load, render every path once, write atomically, and only
     then record what changed in the history (a failed build changes nothing).
-    ``helper``: let a second process render the session pages where it pays
-    (:mod:`wipofeeds.helper`); the files are the same either way."""
+    ``helper``: let a second process read half of a big listing and render the
+    session pages where it pays (:mod:`wipofeeds.helper`); the files are the same
+    either way."""
     from . import catalog as catalog_mod
     from . import history
     from .helper import LEAVE, Helper
 
     src = catalog_mod.Source.of(source) if not isinstance(source, catalog_mod.Source) else source
-    catalog, history_changed = catalog_mod.load_with_changes(src, base_url=base_url, now=now)
+    catalog, history_changed = catalog_mod.load_with_changes(src, base_url=base_url, now=now, processes=2 if helper else 1)
     if catalog.site.base_url is None:
         raise ConfigError("no base URL: pass --base-url or set base_url in data/site.toml")
     keep = tuple(p for p in (src.listing, src.history) if p is not None)
