@@ -281,3 +281,27 @@ def test_written_in_parts_or_at_once_the_gzip_is_the_same(tmp_path):
             files.write(f"f{i}", body[start : start + size], True, start + size < len(body))
         assert (tmp_path / f"f{i}").read_bytes() == body
         assert (tmp_path / f"f{i}.gz").read_bytes() == writer.compress(body)
+
+
+@pytest.mark.parametrize("batch", [1, 100, writer.Sender.BATCH])
+def test_frames_arrive_whole_and_in_order_however_they_are_gathered(monkeypatch, batch):
+    """Small files travel gathered into one system call, big ones in parts: the reading
+    side gets every file, whole, in the order sent."""
+    monkeypatch.setattr(writer, "PART", 1000)
+    monkeypatch.setattr(writer.Sender, "BATCH", batch)
+    files = [(f"f{i}", bytes([i % 251]) * size, i % 2 == 0) for i, size in enumerate([0, 1, 999, 1000, 1001, 2500, 10, 0, 3000, 5])]
+    read, write = os.pipe()
+    sender = writer.Sender(write)
+    with open(read, "rb") as source:
+        frames = writer.Frames(source)
+        for path, body, sibling in files:
+            sender.send(path, body, sibling)
+        sender.flush()
+        os.close(write)
+        received, parts = [], []
+        for path, part, sibling, more in frames:
+            parts.append(part)
+            if not more:
+                received.append((path, b"".join(parts), sibling))
+                parts = []
+    assert received == files

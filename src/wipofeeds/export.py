@@ -282,6 +282,7 @@ class _Process:
             stderr=subprocess.PIPE,
         )
         self.fd = self.process.stdin.fileno()
+        self.sender = writer.Sender(self.fd)
         try:
             import fcntl
 
@@ -293,12 +294,16 @@ class _Process:
 
     def __call__(self, path: str, body: bytes, sibling: bool) -> None:
         try:
-            writer.send(self.fd, path, body, sibling)
+            self.sender.send(path, body, sibling)
         except BrokenPipeError:
             self.close()  # raises the writer's own error
 
     def close(self) -> None:
         """Wait for every file; the writer's error, if any, as an OSError."""
+        try:
+            self.sender.flush()
+        except BrokenPipeError:
+            pass  # the writer failed: its error follows
         out, err = self.process.communicate()
         if self.process.returncode != 0:
             raise OSError(err.decode("utf-8", "replace").strip() or f"the writer exited with {self.process.returncode}")

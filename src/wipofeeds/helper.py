@@ -6,7 +6,7 @@ calendar link per day) and depend on nothing but their session, its history and 
 site, so they are the part worth doing on the second core, with the home page, which
 lists every session. :meth:`Helper.start` forks after the load; the helper renders the
 home page, then pages from the first session on, and sends each file through a pipe
-(:func:`writer.send`'s frames, named by their published path). This process renders
+(:class:`writer.Sender`'s frames, named by their published path). This process renders
 every other file, passes the helper's files on as they arrive, and at the end takes the
 pages nobody has rendered yet from the last session back. A shared counter hands out
 each page once. Everything is published through the same stream as in a build without
@@ -104,16 +104,20 @@ class Helper:
     def _serve(self, fd: int) -> int:
         """Render pages from the front until none is left; an error is sent as a frame
         with an empty name. Returns the exit status."""
+        out = writer.Sender(fd)
         try:
             for name in SITE_FILES:
-                writer.send(fd, *_path_and_body(site_file(self.catalog, site_format(name))))
+                out.send(*_path_and_body(site_file(self.catalog, site_format(name))))
             sessions = self.catalog.sessions
             while (index := self._take(front=True)) is not None:
-                writer.send(fd, *_path_and_body(session_file(self.catalog, self.fmt, sessions[index])))
+                out.send(*_path_and_body(session_file(self.catalog, self.fmt, sessions[index])))
+            out.flush()
             return 0
         except BaseException as exc:  # noqa: BLE001  reported to the parent, which stops the build
             try:
-                writer.send(fd, "", f"{type(exc).__name__}: {exc}".encode("utf-8", "replace"))
+                out.flush()
+                out.send("", f"{type(exc).__name__}: {exc}".encode("utf-8", "replace"))
+                out.flush()
             except BaseException:  # noqa: BLE001  the parent is gone: nobody to tell
                 pass
             return 1
