@@ -77,28 +77,23 @@ def transitions(zone: str, start: datetime, end: datetime) -> list[Transition]:
 @lru_cache(maxsize=1024)
 def _scan(zone: str, first_year: int, stop_year: int) -> tuple[Transition, ...]:
     """Transitions from 1 January ``first_year`` to 1 January ``stop_year``, found by
-    sampling zoneinfo daily and bisecting each change to the second (TZif
+    sampling zoneinfo every _STEP and bisecting each change to the second (TZif
     instants are whole seconds)."""
     start, end = datetime(first_year, 1, 1, tzinfo=UTC), datetime(stop_year, 1, 1, tzinfo=UTC)
     tz = ZoneInfo(zone)
     step = int(_STEP.total_seconds())
     raw: list[tuple[datetime, tuple, tuple]] = []
     moment, stop = int(start.timestamp()), int(end.timestamp())
-    state = _state(tz, moment)
-    while moment < stop:
-        following = min(moment + step, stop)
-        new_state = _state(tz, following)
-        if new_state != state:
-            low, high = moment, following  # state holds at low, not at high
-            while high - low > 1:
-                middle = (low + high) // 2
-                if _state(tz, middle) == state:
-                    low = middle
-                else:
-                    high = middle
-            following, new_state = high, _state(tz, high)  # look on from the change
-            raw.append((datetime.fromtimestamp(high, UTC), state, new_state))
-        moment, state = following, new_state
+    samples = [*range(moment, stop, step), stop]
+    local = datetime.fromtimestamp  # every sample in one comprehension: the loop was most of a build's zone work
+    states = [(d.utcoffset(), d.dst(), d.tzname() or "") for d in [local(t, tz) for t in samples]]
+    state = states[0]
+    for i in range(1, len(samples)):
+        low = samples[i - 1]
+        while state != states[i]:  # one change or more since the last sample
+            low, new_state = _next_change(tz, state, low, samples[i])
+            raw.append((datetime.fromtimestamp(low, UTC), state, new_state))
+            state = new_state
     # Negative DST (Europe/Dublin: winter is the "DST"): the observance with the larger
     # offset is the one calendar apps should call daylight.
     negative_bases = {offset - dst for _, a, b in raw for offset, dst, _ in (a, b) if dst < timedelta(0)}
@@ -106,6 +101,18 @@ def _scan(zone: str, first_year: int, stop_year: int) -> tuple[Transition, ...]:
         Transition(at, before[0], after[0], after[2], after[1] > timedelta(0) or (after[1] == timedelta(0) and after[0] in negative_bases))
         for at, before, after in raw
     )
+
+
+def _next_change(tz: ZoneInfo, state: tuple, low: int, high: int) -> tuple[int, tuple]:
+    """The first second after ``low`` (where ``state`` holds) whose state differs,
+    before ``high`` (where it does), by bisection; and that state."""
+    while high - low > 1:
+        middle = (low + high) // 2
+        if _state(tz, middle) == state:
+            low = middle
+        else:
+            high = middle
+    return high, _state(tz, high)
 
 
 @dataclass
