@@ -17,9 +17,10 @@ from functools import cached_property
 from html import escape
 
 from .errors import FilterError
-from .model import UTC, Catalog, Mode, Session
+from .model import Catalog, Mode, Session
 from .render import Format, formats
 from .tags import SLUG
+from .wording import iso_utc
 from .writer import compress
 
 # Collections of the whole site, and what any query filter offers (web app).
@@ -302,7 +303,7 @@ def render_sitemap(catalog: Catalog) -> bytes:
     rows += [(catalog.site.url(f"sessions/{s.id}.html"), catalog.record(s).last_modified) for s in catalog.sessions]
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for loc, modified in rows:
-        lastmod = modified.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        lastmod = iso_utc(modified)
         lines.append(f"  <url><loc>{escape(loc)}</loc><lastmod>{lastmod}</lastmod></url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")

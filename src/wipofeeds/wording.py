@@ -17,6 +17,11 @@ from .model import UTC, Mode, Session
 EN_DASH = "\u2013"
 
 
+
+def iso_utc(moment: datetime) -> str:
+    """'2025-10-28T09:00:00Z': an instant in UTC, to the second (every format's form)."""
+    return moment.astimezone(UTC).isoformat(timespec="seconds")[:19] + "Z"
+
 def _day(d: date) -> str:
     return f"{d.day} {d:%B}"
 

@@ -69,8 +69,7 @@ def ical_utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def iso_utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+iso_utc = wording.iso_utc
 
 
 @dataclass(frozen=True, slots=True)

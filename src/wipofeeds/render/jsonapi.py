@@ -20,8 +20,8 @@ import json
 from datetime import datetime
 from importlib import resources
 
-from ..model import UTC, Catalog, Occurrence, Session
-from ..wording import collection_title, when
+from ..model import Catalog, Occurrence, Session
+from ..wording import collection_title, iso_utc, when
 from . import register
 from .feeds import (
     ICS,
@@ -100,7 +100,7 @@ def _local(moment: datetime | None) -> str | None:
 
 def _utc(moment: datetime | None) -> str | None:
     """'2025-10-28T09:00:00Z'."""
-    return None if moment is None else moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return None if moment is None else iso_utc(moment)
 
 
 # --- the API --------------------------------------------------------------------------
