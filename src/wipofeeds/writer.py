@@ -87,8 +87,14 @@ class Files:
             self._made.add(parent)
 
     def _put(self, target: str, body: bytes) -> None:
-        with open(target, "wb") as file:
-            file.write(body)
+        # os-level calls, no file object: a few µs less on each of tens of thousands of files
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
+        try:
+            view = memoryview(body)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
         self.files += 1
         self.bytes += len(body)
 
