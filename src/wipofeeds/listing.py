@@ -139,7 +139,7 @@ def parse(text: str, filename: str = "<string>", *, processes: int = 1) -> list[
             message = f"duplicate document code '{code}' (first used on line {first_line[code]})"
             problems.append(Problem(filename, line, message))
         first_line.setdefault(code, line)
-    if processes > 1 and TWO_READERS.start <= len(blocks) < TWO_READERS.stop and hasattr(os, "fork"):
+    if processes > 1 and len(blocks) >= TWO_READERS_FROM and hasattr(os, "fork"):
         _read_in_two(blocks, filename, sessions, problems)
     else:
         _read(blocks, filename, sessions, problems)
@@ -149,9 +149,10 @@ def parse(text: str, filename: str = "<string>", *, processes: int = 1) -> list[
     return sorted(sessions, key=lambda s: s.sort_key)
 
 
-# Listings read by two processes: from a size where a fork pays (a few ms) up to one
-# where the second reader's copy of half the listing would count against a build's memory.
-TWO_READERS = range(1_000, 50_000)
+# Listings read by two processes: from a size where a fork pays (a few ms). The second
+# reader lives only while the listing is read, when a build holds far less than it will
+# while rendering (100,000 sessions: the build's peak is the same either way).
+TWO_READERS_FROM = 1_000
 
 
 def _read(blocks, filename: str, sessions: list[Session], problems: list[Problem]) -> None:
