@@ -41,12 +41,11 @@ class Summary:
     sessions: int = 0
 
 
-def safe_path(root: Path, path: str) -> Path:
-    """``root / path``, refusing anything that could land outside ``root``."""
+def check_path(path: str) -> None:
+    """Refuse a site path that could land outside the output folder."""
     parts = path.split("/")
     if any(part in ("", ".", "..") for part in parts) or "\\" in path or "\0" in path:
         raise ExportError(f"refusing to write unsafe path {path!r}")
-    return root.joinpath(*parts)
 
 
 def precompressed(path: str, resource: Resource) -> bool:
@@ -233,7 +232,7 @@ def write_site(
     try:
         with _writing(tmp) as write:
             for count, (path, body, sibling) in enumerate(files_for(site), 1):
-                safe_path(tmp, path)  # refused here, before anything reaches the writer
+                check_path(path)  # refused here, before anything reaches the writer
                 write(path, body, sibling)
                 if progress is not None:
                     progress(count)
