@@ -6,8 +6,9 @@
 
 For each size a synthetic listing is written (make_listing.py) and measured by fresh
 interpreters (measure.py): one times parse, load, every format and the library baselines;
-one runs the in-process export; then ``python -m wipofeeds build`` runs as a subprocess,
-timed from outside with its peak memory (os.wait4). Then start-up, serving (serve.py),
+one runs the in-process export (into tmpfs when there is room: --export-to); then
+``python -m wipofeeds build`` runs as a subprocess writing to the disk, timed from outside
+with its peak memory (os.wait4 and the sampled sum over its processes). Then start-up, serving (serve.py),
 a per-session table across sizes and PASS/FAIL lines for the targets. Results go to
 ``--json`` (default benchmarks/results/latest.json). See benchmarks/README.md.
 """
