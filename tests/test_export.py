@@ -183,3 +183,24 @@ def test_committed_output_is_the_export_of_data(tmp_path):
     assert checksums(tmp_path / "output") == checksums(ROOT / "output"), (
         "output/ is stale: run `wipofeeds build` and commit output/"
     )
+
+
+@pytest.mark.parametrize("broken", [False, True], ids=["build", "failed build"])
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(data_dir, tmp_path, broken):
+    """The collector is off while a build loads and its catalog frozen while it renders;
+    afterwards (even after an error) it runs as before, over every object."""
+    import gc
+
+    from wipofeeds import export
+    from wipofeeds.errors import ListingError
+
+    if broken:
+        listing = data_dir / "sessions.txt"
+        listing.write_text(listing.read_text("utf-8").replace("April 23 to April 24", "April 23 to April 31"), "utf-8")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    if broken:
+        with pytest.raises(ListingError):
+            export.build(data_dir / "sessions.txt", tmp_path / "site", base_url=BASE_URL)
+    else:
+        export.build(data_dir / "sessions.txt", tmp_path / "site", base_url=BASE_URL)
+    assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -330,6 +330,21 @@ def _writing(root: Path):
 
 
 @contextmanager
+def _collector_off():
+    """Loading a listing makes long-lived objects only (sessions, records), which the
+    cyclic collector would scan again and again as they pile up: 3.5 s of a 17.6 s load
+    of 100,000 sessions. It is off while a build loads (what little cyclic garbage a
+    load makes is collected by :func:`_quiet_gc` right after)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextmanager
 def _quiet_gc():
     """A batch build holds a big catalog while it makes millions of short-lived objects.
     The cyclic collector would rescan that catalog on every full collection (cost that
@@ -362,7 +377,8 @@ def build(
     from .helper import LEAVE, Helper
 
     src = catalog_mod.Source.of(source) if not isinstance(source, catalog_mod.Source) else source
-    catalog, history_changed = catalog_mod.load_with_changes(src, base_url=base_url, now=now, processes=2 if helper else 1)
+    with _collector_off():
+        catalog, history_changed = catalog_mod.load_with_changes(src, base_url=base_url, now=now, processes=2 if helper else 1)
     if catalog.site.base_url is None:
         raise ConfigError("no base URL: pass --base-url or set base_url in data/site.toml")
     keep = tuple(p for p in (src.listing, src.history) if p is not None)
