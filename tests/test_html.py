@@ -309,3 +309,21 @@ def test_remembered_views_render_what_a_fresh_catalog_renders(sessions):
         hrefs = set(lxml.html.fromstring(body).xpath("//a/@href"))
         page = "https://other.example/wipo/" + path
         assert {html.google_event_url(s, page), *(url for _, url in html.outlook_event_urls(s, page))} <= hrefs
+
+
+@pytest.mark.parametrize(
+    ("status", "badge"),
+    [
+        (Status.CONFIRMED, None),
+        (Status.CANCELLED, ("status status-cancelled", "Cancelled")),
+        (Status.POSTPONED, ("status status-postponed", "Postponed")),
+    ],
+)
+def test_the_status_is_shown_on_the_page_and_in_the_index(status, badge):
+    s = session(status=status)
+    cat = catalog([s])
+    page = lxml.html.fromstring(html.render_session(cat, s, f"sessions/{s.id}.html"))
+    index = lxml.html.fromstring(html.render_index(cat, "index.html"))
+    for meta in (page.find_class("meta")[0], index.get_element_by_id(s.id).find_class("meta")[0]):
+        found = [(el.get("class"), el.text) for el in meta.iter("strong")]
+        assert found == ([badge] if badge else [])

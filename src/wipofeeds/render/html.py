@@ -314,6 +314,8 @@ class SessionView:
     instants: str
     starts_at: str
     ends_at: str
+    badge: Markup  # the status, when the session is not going ahead as planned
+    topics: str
 
 
 def session_view(catalog: Catalog, session: Session) -> SessionView:
@@ -328,6 +330,8 @@ def session_view(catalog: Catalog, session: Session) -> SessionView:
             instants=instants(session),
             starts_at=starts_at(session),
             ends_at=ends_at(session),
+            badge=status_badge(session),
+            topics=", ".join(tag.replace("-", " ") for tag in session.tags),
         )
 
     return catalog.remember(("html.view", session.id), compute)
@@ -352,6 +356,14 @@ def _main_links(catalog: Catalog) -> FeedLinks:
     """The links of the whole calendar, which every page offers."""
     site = catalog.site
     return catalog.remember(("html.main_links", site.base_url, site.title), lambda: feed_links(site, "", site.title))
+
+
+def status_badge(session: Session) -> Markup:
+    """'<strong class="status status-cancelled">Cancelled</strong>', or nothing."""
+    if session.status is Status.CONFIRMED:
+        return Markup("")
+    value = session.status.value
+    return Markup('<strong class="status status-{}">{}</strong>').format(value, value.capitalize())
 
 
 def day_label(day: date) -> str:
@@ -431,13 +443,8 @@ def _common(catalog: Catalog, path: str) -> dict:
         "root": root,
         "css": asset_href(root, "assets/style.css"),
         "js": asset_href(root, "assets/app.js"),
-        "updated": catalog.updated,
-        "iso_utc": iso_utc,
-        "wording": wording,
-        "instants": instants,
-        "starts_at": starts_at,
-        "ends_at": ends_at,
-        "describe_change": describe_change,
+        "updated_iso": iso_utc(catalog.updated),
+        "updated_text": wording.date_range(catalog.updated.date(), catalog.updated.date()),
     }
 
 
@@ -476,14 +483,18 @@ def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
         **_common(catalog, path),
         session=session,
         view=view,
-        record=record,
         canonical=page,
         ics=catalog.site.url(f"sessions/{session.id}.ics"),
         json_url=catalog.site.url(f"sessions/{session.id}.json"),
         google=_google_url(session, texts),
-        outlook=_outlook_urls(session, texts),
+        # Labels, history rows and day rows are laid out here: a call from the template
+        # costs several times the call itself, and a page of a big listing makes dozens.
+        outlook=[(day_label(day) if day else None, url) for day, url in _outlook_urls(session, texts)],
+        history=[
+            (iso_utc(change.at), wording.date_range(change.at.date(), change.at.date()), describe_change(change))
+            for change in (record.changes if record is not None else ())
+        ],
         main=_main_links(catalog),
-        day_label=day_label,
         day_rows=day_rows(session) if session.window is not None and session.day_count > 1 else (),
         json_ld=Markup(dumps_safe(json_ld(catalog, session), indent=None)),
     )
