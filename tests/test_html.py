@@ -327,3 +327,19 @@ def test_the_status_is_shown_on_the_page_and_in_the_index(status, badge):
     for meta in (page.find_class("meta")[0], index.get_element_by_id(s.id).find_class("meta")[0]):
         found = [(el.get("class"), el.text) for el in meta.iter("strong")]
         assert found == ([badge] if badge else [])
+
+
+def test_day_and_month_names_are_english_for_every_day_of_a_year():
+    """Written from tables, not strftime (whose %A and %B follow the process's locale)."""
+    from datetime import timedelta
+
+    from wipofeeds import wording
+
+    months = "January February March April May June July August September October November December".split()
+    weekdays = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    day = date(2024, 1, 1)  # a Monday, in a leap year
+    for offset in range(366):
+        d = day + timedelta(days=offset)
+        assert wording.day_label(d) == f"{weekdays[offset % 7]} {d.day} {months[d.month - 1]} 2024"
+        assert wording.date_range(d, d) == f"{d.day} {months[d.month - 1]} 2024"
+    assert wording.date_range(date(2025, 10, 28), date(2025, 10, 29)) == "28–29 October 2025"

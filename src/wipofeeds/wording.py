@@ -15,15 +15,23 @@ from datetime import date, datetime, timedelta
 from .model import UTC, Mode, Session
 
 EN_DASH = "\u2013"
-
+# English names, whatever the process's locale (strftime's %A and %B follow LC_TIME).
+MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def iso_utc(moment: datetime) -> str:
     """'2025-10-28T09:00:00Z': an instant in UTC, to the second (every format's form)."""
     return moment.astimezone(UTC).isoformat(timespec="seconds")[:19] + "Z"
 
+
+def day_label(day: date) -> str:
+    """'Tuesday 28 October 2025'."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month]} {day.year}"
+
+
 def _day(d: date) -> str:
-    return f"{d.day} {d:%B}"
+    return f"{d.day} {MONTHS[d.month]}"
 
 
 def date_range(first: date, last: date) -> str:
@@ -35,7 +43,7 @@ def date_range(first: date, last: date) -> str:
         return f"{_day(first)} {first.year} {EN_DASH} {_day(last)} {last.year}"
     if first.month != last.month:
         return f"{_day(first)} {EN_DASH} {_day(last)} {last.year}"
-    return f"{first.day}{EN_DASH}{last.day} {last:%B %Y}"
+    return f"{first.day}{EN_DASH}{last.day} {MONTHS[last.month]} {last.year}"
 
 
 def utc_offset(moment: datetime) -> str:

@@ -366,8 +366,7 @@ def status_badge(session: Session) -> Markup:
     return Markup('<strong class="status status-{}">{}</strong>').format(value, value.capitalize())
 
 
-def day_label(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
+day_label = wording.day_label
 
 
 def day_rows(session: Session) -> list[Markup]:
