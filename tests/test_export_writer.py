@@ -305,3 +305,20 @@ def test_frames_arrive_whole_and_in_order_however_they_are_gathered(monkeypatch,
                 received.append((path, b"".join(parts), sibling))
                 parts = []
     assert received == files
+
+
+@pytest.mark.parametrize(
+    ("path", "pattern"),
+    [
+        ("sessions/wipo-ip-conv-ge-25.html", "/sessions/*.html"),
+        ("sessions/a.b.ics", "/sessions/*.ics"),
+        ("sessions/.hidden", "/sessions/*"),
+        ("sessions/name.", "/sessions/*"),
+        ("sessions/noext", "/sessions/*"),
+        ("sessions/deeper/x.json", "/sessions/deeper/x.json"),
+        ("year/2025/feed.rss", "/year/2025/feed.rss"),
+        ("index.html", "/index.html"),
+    ],
+)
+def test_host_rules_group_session_files_by_suffix(path, pattern):
+    assert export._pattern(path) == pattern

@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from . import writer
 from .errors import ConfigError, ExportError
@@ -82,14 +82,19 @@ def files_for(site: Mapping[str, Resource] | Iterable[tuple[str, Resource]]) -> 
 
 
 def _pattern(path: str) -> str:
-    """Session files share one rule per suffix; every other file gets its own."""
+    """Session files share one rule per suffix (as pathlib's ``suffix``); every other
+    file gets its own. String operations only: this runs for every file of a build."""
     if path.startswith("sessions/") and path.count("/") == 1:
-        return "/sessions/*" + PurePosixPath(path).suffix
+        name = path[len("sessions/") :]
+        dot = name.rfind(".")
+        return "/sessions/*" + (name[dot:] if 0 < dot < len(name) - 1 else "")
     return "/" + path
 
 
 def _add_rule(rules: dict[str, dict[str, str]], path: str, resource: Resource) -> None:
-    rules.setdefault(_pattern(path), headers_for(resource))
+    key = _pattern(path)
+    if key not in rules:  # headers_for makes a dict: only once per rule
+        rules[key] = headers_for(resource)
     if path == "index.html":  # the site root is index.html too
         rules["/"] = rules["/index.html"]
 
