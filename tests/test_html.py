@@ -343,3 +343,21 @@ def test_day_and_month_names_are_english_for_every_day_of_a_year():
         assert wording.day_label(d) == f"{weekdays[offset % 7]} {d.day} {months[d.month - 1]} 2024"
         assert wording.date_range(d, d) == f"{d.day} {months[d.month - 1]} 2024"
     assert wording.date_range(date(2025, 10, 28), date(2025, 10, 29)) == "28–29 October 2025"
+
+
+def test_path_views_keep_what_each_filter_keeps_in_catalog_order():
+    """The build and the home page sort sessions into year/mode/topic views in one
+    pass; each view must be exactly what its filter keeps."""
+    from wipofeeds.site import path_filters, path_views
+
+    sessions = [
+        *seed_sessions(),
+        session(code="WIPO/IP/CONV/GE/9/30", first_day=date(2030, 12, 30), last_day=date(2031, 1, 2), window=None),
+        session(code="WIPO/IP/CONV/GE/8/30", mode=Mode.VIRTUAL, place=None, tags=("copyright", "copyright", "data")),
+    ]
+    cat = catalog(sessions)
+    views = path_views(cat)
+    assert [(prefix, flt) for prefix, flt, _ in views] == path_filters(cat)
+    for prefix, flt, kept in views:
+        assert kept == flt.apply(cat.sessions), prefix
+    assert {prefix for prefix, _, kept in views if kept} >= {"year/2030/", "year/2031/", "mode/virtual/", "tag/data/"}

@@ -199,6 +199,36 @@ def path_filters(catalog: Catalog) -> list[tuple[str, Filter]]:
     return [(f.path_prefix or "", f) for f in filters]
 
 
+def path_views(catalog: Catalog) -> list[tuple[str, Filter, tuple[Session, ...]]]:
+    """Every filter of :func:`path_filters` with the sessions it keeps (in catalog order,
+    as ``Filter.apply`` keeps them; a test holds them equal), sorted out in one pass over
+    the sessions rather than one per filter, and once per catalog data: the build and
+    the home page's counts both need them."""
+
+    def compute():
+        filters = path_filters(catalog)
+        buckets: dict[tuple[str, object], list[Session]] = {}
+        for _, flt in filters:
+            buckets[_bucket(flt)] = []
+        for s in catalog.sessions:
+            for year in range(s.first_day.year, s.last_day.year + 1):
+                buckets[("year", year)].append(s)
+            buckets[("mode", s.mode)].append(s)
+            for tag in dict.fromkeys(s.tags):
+                buckets[("tag", tag)].append(s)
+        return [(prefix, flt, tuple(buckets[_bucket(flt)])) for prefix, flt in filters]
+
+    return catalog.remember(("site.views",), compute)
+
+
+def _bucket(flt: Filter) -> tuple[str, object]:
+    if flt.year is not None:
+        return ("year", flt.year)
+    if flt.mode is not None:
+        return ("mode", flt.mode)
+    return ("tag", flt.tag)
+
+
 # --- rendering ------------------------------------------------------------------------
 
 
@@ -280,7 +310,7 @@ def iter_site(catalog: Catalog, *, leave: tuple[str, ...] = ()) -> Iterator[tupl
         if fmt.name not in leave:
             yield site_file(catalog, fmt)
     # Each view made once: the formats of one view share what it works out (its latest).
-    views = [("", catalog)] + [(prefix, catalog.with_sessions(flt.apply(catalog.sessions))) for prefix, flt in path_filters(catalog)]
+    views = [("", catalog)] + [(prefix, catalog.with_sessions(kept)) for prefix, _, kept in path_views(catalog)]
     session_formats = {fmt.name: fmt for fmt in formats("session")}
     named = {name for step in BUILD_STEPS for name in step[0] + step[1]}
     rest = (tuple(n for n in COLLECTIONS if n not in named), tuple(n for n in session_formats if n not in named), ())

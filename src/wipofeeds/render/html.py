@@ -414,11 +414,11 @@ CHANGE_WORDS = {
 
 
 def _filter_groups(catalog: Catalog) -> list[tuple[str, list[dict]]]:
-    from ..site import path_filters  # site imports the render package: import late
+    from ..site import path_views  # site imports the render package: import late
 
     titles = {"year": "By year", "mode": "By attendance", "tag": "By topic"}
     groups: dict[str, list[dict]] = {}
-    for prefix, flt in path_filters(catalog):
+    for prefix, flt, kept in path_views(catalog):
         key = prefix.split("/", 1)[0]
         if flt.year is not None:
             label, noun = str(flt.year), f"the {flt.year} sessions"
@@ -427,7 +427,7 @@ def _filter_groups(catalog: Catalog) -> list[tuple[str, list[dict]]]:
         else:
             label = flt.tag.replace("-", " ").capitalize()
             noun = f"the sessions on {flt.tag.replace('-', ' ')}"
-        count = len(flt.apply(catalog.sessions))
+        count = len(kept)
         name = f"{catalog.site.title} – {label}"
         groups.setdefault(key, []).append(
             {"label": label, "noun": noun, "count": count, "links": feed_links(catalog.site, prefix, name)}
