@@ -361,3 +361,17 @@ def test_path_views_keep_what_each_filter_keeps_in_catalog_order():
     for prefix, flt, kept in views:
         assert kept == flt.apply(cat.sessions), prefix
     assert {prefix for prefix, _, kept in views if kept} >= {"year/2030/", "year/2031/", "mode/virtual/", "tag/data/"}
+
+
+def test_when_is_kept_by_days_and_window_within_a_bound(monkeypatch):
+    from wipofeeds import wording
+
+    monkeypatch.setattr(wording, "_WHEN", {})
+    monkeypatch.setattr(wording, "_WHEN_KEPT", 3)
+    geneva = DailyWindow(time(10), time(18), "Europe/Zurich", "Geneva time")
+    london = DailyWindow(time(10), time(18), "Europe/London", "London time")
+    texts = [wording.when(session(code=f"WIPO/IP/CONV/GE/{i}/25", window=w)) for i, w in enumerate([geneva, london, None, geneva, london])]
+    assert texts[0] == texts[3] == "28–29 October 2025, 10:00–18:00 Geneva time (CET, UTC+1)"
+    assert texts[1] == texts[4] == "28–29 October 2025, 10:00–18:00 London time (UTC)"
+    assert texts[2] == "28–29 October 2025 (all day)"
+    assert len(wording._WHEN) <= 3

@@ -86,11 +86,22 @@ def local_window(session: Session) -> str:
 
 
 def when(session: Session) -> str:
-    """'28–29 October 2025, 10:00–18:00 Geneva time (CET, UTC+1)' or '… (all day)'."""
-    dates = date_range(session.first_day, session.last_day)
-    if session.window is None:
-        return f"{dates} (all day)"
-    return f"{dates}, {local_window(session)}"
+    """'28–29 October 2025, 10:00–18:00 Geneva time (CET, UTC+1)' or '… (all day)'.
+    Every format states it, so it is kept by what it depends on (the days and the
+    window), a bounded number of them."""
+    key = (session.first_day, session.last_day, session.window)
+    text = _WHEN.get(key)
+    if text is None:
+        dates = date_range(session.first_day, session.last_day)
+        text = f"{dates} (all day)" if session.window is None else f"{dates}, {local_window(session)}"
+        if len(_WHEN) >= _WHEN_KEPT:
+            _WHEN.clear()
+        _WHEN[key] = text
+    return text
+
+
+_WHEN: dict[tuple, str] = {}
+_WHEN_KEPT = 1 << 17
 
 
 def utc_windows(session: Session) -> str:
