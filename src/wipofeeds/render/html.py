@@ -170,6 +170,11 @@ def _query(pairs: list[tuple[str, str]]) -> str:
     return "&".join(f"{key}={value}" for key, value in pairs)
 
 
+def _keep_slash(encoded: str) -> str:
+    """An encoded value as ``quote(value, safe="/")`` has it: "/" left as it is."""
+    return encoded.replace("%2F", "/")
+
+
 def _google_url(session: Session, texts: _LinkTexts) -> str:
     first = session.occurrences[0]
     if first.start is None:
@@ -177,12 +182,12 @@ def _google_url(session: Session, texts: _LinkTexts) -> str:
     else:
         dates = f"{ical_utc(first.start)}/{ical_utc(first.end)}"
     # Google's links keep "/" as it is (urlencode with safe="/"): the same encoding otherwise.
-    pairs = [("action", "TEMPLATE"), ("text", texts.title.replace("%2F", "/")), ("dates", quote(dates, safe="/"))]
-    pairs += [("details", texts.details.replace("%2F", "/")), ("location", texts.location.replace("%2F", "/"))]
+    pairs = [("action", "TEMPLATE"), ("text", _keep_slash(texts.title)), ("dates", _keep_slash(percent(dates)))]
+    pairs += [("details", _keep_slash(texts.details)), ("location", _keep_slash(texts.location))]
     if session.window is not None:
-        pairs.append(("ctz", quote(session.window.zone, safe="/")))
+        pairs.append(("ctz", _keep_slash(percent(session.window.zone))))
         if session.day_count > 1:
-            pairs.append(("recur", quote(f"RRULE:FREQ=DAILY;COUNT={session.day_count}", safe="/")))
+            pairs.append(("recur", percent(f"RRULE:FREQ=DAILY;COUNT={session.day_count}")))
     return "https://calendar.google.com/calendar/render?" + _query(pairs)
 
 
@@ -369,6 +374,11 @@ def status_badge(session: Session) -> Markup:
 day_label = wording.day_label
 
 
+def _hm(moment: datetime) -> str:
+    """'09:30' (strftime's %H:%M, without strftime)."""
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
 def day_rows(session: Session) -> list[Markup]:
     """The rows of a session page's day-by-day table (local and UTC times of each day),
     laid out here rather than in the template: a page per session of a big listing
@@ -380,10 +390,10 @@ def day_rows(session: Session) -> list[Markup]:
         rows.append(
             Markup(
                 f'<tr><th scope="row">{escape(day_label(occ.day))}</th>'
-                f'<td><time datetime="{start.isoformat()}">{start:%H:%M}</time>–'
-                f'<time datetime="{end.isoformat()}">{end:%H:%M}</time> {escape(wording.utc_offset(start))}</td>'
-                f'<td><time datetime="{iso_utc(start_utc)}">{start_utc:%H:%M}</time>–'
-                f'<time datetime="{iso_utc(end_utc)}">{end_utc:%H:%M}</time></td></tr>'
+                f'<td><time datetime="{start.isoformat()}">{_hm(start)}</time>–'
+                f'<time datetime="{end.isoformat()}">{_hm(end)}</time> {escape(wording.utc_offset(start))}</td>'
+                f'<td><time datetime="{iso_utc(start_utc)}">{_hm(start_utc)}</time>–'
+                f'<time datetime="{iso_utc(end_utc)}">{_hm(end_utc)}</time></td></tr>'
             )
         )
     return rows
