@@ -162,6 +162,15 @@ def _read(blocks, filename: str, sessions: list[Session], problems: list[Problem
             sessions.append(session)
 
 
+def _read_fingerprinted(blocks, filename: str, sessions: list[Session], problems: list[Problem]) -> None:
+    """:func:`_read`, each session's fingerprint worked out as it is read (it is cached
+    on the session and pickled with it), so the history's update, which compares them,
+    finds them made by both readers in parallel."""
+    _read(blocks, filename, sessions, problems)
+    for session in sessions:
+        session.fingerprint  # noqa: B018  fills the cached property
+
+
 def _read_in_two(blocks, filename: str, sessions: list[Session], problems: list[Problem]) -> None:
     """:func:`_read`, the second half of the records in a forked process (reading is
     pure Python, so a second core halves it). Its sessions and problems come back
@@ -179,7 +188,7 @@ def _read_in_two(blocks, filename: str, sessions: list[Session], problems: list[
         try:
             os.close(into)
             theirs: tuple[list, list] = ([], [])
-            _read(blocks[half:], filename, *theirs)
+            _read_fingerprinted(blocks[half:], filename, *theirs)
             with open(out, "wb") as pipe:
                 pipe.write(pickle.dumps(theirs, pickle.HIGHEST_PROTOCOL))
             status = 0
@@ -187,7 +196,7 @@ def _read_in_two(blocks, filename: str, sessions: list[Session], problems: list[
             os._exit(status)
     os.close(out)
     try:
-        _read(blocks[:half], filename, sessions, problems)
+        _read_fingerprinted(blocks[:half], filename, sessions, problems)
         with open(into, "rb") as pipe:
             data = pipe.read()
     except BaseException:
