@@ -148,7 +148,10 @@ def test_data_changes_while_running(server):
 
     listing.write_text(listing.read_text("utf-8") + FUTURE_RECORD, "utf-8")
     wait_for(lambda: health(server)[1]["sessions"] == 11)
-    # every request, whichever worker answers, serves the new version with one body
+    # The worker that answered has the new version; the other picks it up on its next
+    # look (every RELOAD_INTERVAL, once the file rested RELOAD_SETTLE). From then on every
+    # request, whichever worker answers, serves the new version with one body.
+    wait_for(lambda: all(b"wipo-ip-conv-ge-99@" in fetch(server.url + "calendar.ics")[2] for _ in range(12)))
     answers = {fetch(server.url + "calendar.ics")[1]["ETag"] for _ in range(12)}
     assert len(answers) == 1
     assert b"wipo-ip-conv-ge-99@" in fetch(server.url + "calendar.ics")[2]
