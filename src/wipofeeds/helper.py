@@ -23,6 +23,7 @@ build is allowed.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Iterable, Iterator
 
@@ -36,7 +37,6 @@ SITE_FILES = ("index.html",)  # rendered by the helper alone, before the pages
 LEAVE = (*SITE_FILES, SUFFIX)  # what the build's own stream leaves to the helper
 MIN_SESSIONS = 100  # below this a fork costs more than it saves
 MEMORY_LIMIT = 400 << 20  # this process's resident size above which no helper is started
-PIPE_SIZE = 1 << 20
 
 
 def resident_bytes() -> int | None:
@@ -76,12 +76,7 @@ class Helper:
         self.fmt = session_format(SUFFIX)
         self._next = Array("q", [0, len(catalog.sessions)])  # the helper's next page, the end of ours
         read, write = os.pipe()
-        try:
-            import fcntl
-
-            fcntl.fcntl(write, getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_SIZE)
-        except (ImportError, OSError):
-            pass
+        writer.widen_pipe(write)
         sys.stdout.flush()
         sys.stderr.flush()
         try:
@@ -95,7 +90,7 @@ class Helper:
             os._exit(self._serve(write))
         os.close(write)
         self.pid: int | None = pid
-        self._input = open(read, "rb", buffering=PIPE_SIZE)
+        self._input = open(read, "rb", buffering=writer.PIPE_SIZE)
         self._frames = writer.Frames(self._input)
         self._parts: list[bytes] = []
 
@@ -184,7 +179,7 @@ class Helper:
         """Stop the helper if it still runs (the build failed or was interrupted)."""
         if self.pid is not None:
             try:
-                os.kill(self.pid, 9)
+                os.kill(self.pid, signal.SIGKILL)
                 os.waitpid(self.pid, 0)
             except (ProcessLookupError, ChildProcessError):
                 pass

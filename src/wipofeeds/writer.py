@@ -29,6 +29,7 @@ from collections import deque
 
 HEADER = struct.Struct("!IQ??")
 PART = 4 << 20  # bodies above this travel in parts of this size
+PIPE_SIZE = 1 << 20  # Linux lets a pipe hold 1 MiB unprivileged: fewer waits between the processes
 LEVEL = 6  # zlib's default: level 9 took twice as long for 1-2% smaller text files
 
 
@@ -97,6 +98,16 @@ class Files:
             os.close(fd)
         self.files += 1
         self.bytes += len(body)
+
+
+def widen_pipe(fd: int) -> None:
+    """Let the pipe ``fd`` hold :data:`PIPE_SIZE` bytes where the system allows it."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(fd, getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_SIZE)
+    except (ImportError, OSError):  # not Linux: the default pipe size
+        pass
 
 
 class Sender:
@@ -214,7 +225,7 @@ def main(argv: list[str]) -> int:
     busy = 0.0
     # A reading buffer as big as the pipe: one system call (and one hand-over of the
     # GIL between the reading thread and this one) for many small files, not one each.
-    source = open(sys.stdin.fileno(), "rb", buffering=1 << 20, closefd=False)
+    source = open(sys.stdin.fileno(), "rb", buffering=PIPE_SIZE, closefd=False)
     try:
         for path, body, sibling, more in Frames(source):
             started = time.perf_counter()
