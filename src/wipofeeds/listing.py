@@ -179,8 +179,14 @@ def _read_in_two(blocks, filename: str, sessions: list[Session], problems: list[
     half = len(blocks) // 2
     try:
         into, out = os.pipe()
+    except OSError:
+        _read(blocks, filename, sessions, problems)
+        return
+    try:
         pid = os.fork()
     except OSError:
+        os.close(into)
+        os.close(out)
         _read(blocks, filename, sessions, problems)
         return
     if pid == 0:  # the second reader: never returns into the caller's code
