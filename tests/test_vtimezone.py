@@ -16,6 +16,7 @@ from dateutil.rrule import rrulestr
 from icalendar import Timezone
 from icalendar.prop import vRecur
 
+from wipofeeds.render import vtimezone as vtimezone_module
 from wipofeeds.render.vtimezone import to_ical, transitions, vtimezone
 
 UTC = ZoneInfo("UTC")
@@ -89,6 +90,28 @@ def test_transitions_are_real_changes_of_zoneinfo(zone, first, last):
     for change in transitions(zone, datetime(first, 1, 1, tzinfo=UTC), datetime(last + 1, 1, 1, tzinfo=UTC)):
         assert (change.at - timedelta(seconds=1)).astimezone(reference).utcoffset() == change.before
         assert change.at.astimezone(reference).utcoffset() == change.after
+
+
+@pytest.mark.parametrize(
+    ("zone", "first", "last"),
+    [
+        pytest.param("Europe/Zurich", 1995, 2034, id="zurich-five-blocks"),
+        pytest.param("Africa/Casablanca", 2010, 2030, id="casablanca-ramadan-breaks"),
+        pytest.param("Australia/Lord_Howe", 1999, 2017, id="lord-howe-half-hour"),
+        pytest.param("Pacific/Apia", 2007, 2013, id="apia-across-a-block-edge"),
+    ],
+)
+def test_a_long_span_finds_each_change_once_across_cached_blocks(zone, first, last):
+    """Scans are cached by blocks of years: stitched together they give every change of
+    the span once, as one scan of the whole span does."""
+    start, end = datetime(first, 1, 1, tzinfo=UTC), datetime(last + 1, 1, 1, tzinfo=UTC)
+    whole = vtimezone_module._scan.__wrapped__(zone, first, last + 1)
+    facts = lambda changes: [(c.at, c.before, c.after, c.name) for c in changes]  # noqa: E731
+    assert facts(transitions(zone, start, end)) == facts(whole)
+    year_by_year = [
+        c for y in range(first, last + 1) for c in transitions(zone, datetime(y, 1, 1, tzinfo=UTC), datetime(y + 1, 1, 1, tzinfo=UTC))
+    ]
+    assert facts(year_by_year) == facts(whole)
 
 
 # (zone, first, last, expected observances: (kind, TZNAME, from, to, rule or None))

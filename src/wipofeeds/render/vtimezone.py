@@ -65,13 +65,16 @@ _BLOCK = 8  # years scanned at once: calendars of nearby spans share one scan
 
 
 def transitions(zone: str, start: datetime, end: datetime) -> list[Transition]:
-    """Every transition of ``zone`` in [start, end). Scans are cached in blocks of whole
-    years, so the many calendars of one build (each session's own, each filter's) scan
-    a zone once instead of once each."""
-    first = start.year // _BLOCK * _BLOCK
+    """Every transition of ``zone`` in [start, end). Scans are cached block by block
+    (_BLOCK whole years each), so the many calendars of one build (each session's own,
+    each filter's) scan each year of a zone once, whatever spans they ask for."""
     stop_year = end.year if end == datetime(end.year, 1, 1, tzinfo=UTC) else end.year + 1
-    last = -(-stop_year // _BLOCK) * _BLOCK
-    return [t for t in _scan(zone, first, last) if start <= t.at < end]
+    return [
+        t
+        for block in range(start.year // _BLOCK * _BLOCK, stop_year, _BLOCK)
+        for t in _scan(zone, block, block + _BLOCK)
+        if start <= t.at < end
+    ]
 
 
 @lru_cache(maxsize=1024)
