@@ -1,12 +1,24 @@
-"""The library floor: the same sessions serialized by the libraries alone, as simply as
-each library allows, so our own renderers can be reported as a ratio to them.
+"""The library floor: the same sessions serialized by the libraries alone, so our own
+renderers can be reported as a ratio to them.
 
-- icalendar: one Calendar, one Event per session (UID, DTSTAMP, SUMMARY, DESCRIPTION,
-  LOCATION, tz-aware DTSTART/DTEND or all-day dates), ``to_ical()``.
-- feedgen: one feed with one entry per session (``add_entry(order='append')``, the linear
-  order), ``rss_str()`` and ``atom_str()`` each from a freshly built feed.
+The floor is given the *same* events and items the site publishes, with every value
+worked out before the clock starts (our wording, links, sizes and history are ours to
+pay for, not the library's):
+
+- icalendar: one Calendar with one Event per session holding the properties of our
+  VEVENT (``calendar.event_properties``: SUMMARY, DTSTART/DTEND in the session's zone,
+  RRULE, UID, DTSTAMP, SEQUENCE, CATEGORIES, DESCRIPTION, LOCATION, URL…), the
+  VTIMEZONEs icalendar itself adds (``add_missing_timezones``), ``to_ical()``.
+- feedgen: one feed with one entry per session holding our entry's fields (id, title,
+  page and ``.ics`` enclosure links, HTML content and summary, categories, author and
+  dc:creator, dates; ``add_entry(order='append')``, the linear order), ``rss_str()`` and
+  ``atom_str()`` each from a freshly built feed.
 - json: ``json.dumps`` of every session's content plus its id and link.
 - plain writes: ``open(...).write`` of given bytes under a folder, no atomic swap.
+
+The thin floor measured before (``thin_*``: seven VEVENT properties and no VTIMEZONE,
+which no client could read, and entries with a title, link and description only) is
+still measured, so the two can be compared; the targets use the same-content floor.
 """
 
 from __future__ import annotations
@@ -17,7 +29,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from wipofeeds.model import UTC, Session
+from wipofeeds.model import UTC, Catalog, Session
 
 STAMP = datetime(2026, 1, 1, tzinfo=UTC)
 BASE = "https://bench.example.org/"
@@ -29,7 +41,7 @@ def _span(session: Session):
     return session.window.on(session.first_day)[0], session.window.on(session.last_day)[1]
 
 
-def icalendar_calendar(sessions: Sequence[Session]) -> bytes:
+def thin_icalendar_calendar(sessions: Sequence[Session]) -> bytes:
     from icalendar import Calendar, Event
 
     cal = Calendar()
@@ -74,12 +86,105 @@ def _feed(sessions: Sequence[Session]):
     return fg
 
 
-def feedgen_rss(sessions: Sequence[Session]) -> bytes:
+def thin_feedgen_rss(sessions: Sequence[Session]) -> bytes:
     return _feed(sessions).rss_str(pretty=False)
 
 
-def feedgen_atom(sessions: Sequence[Session]) -> bytes:
+def thin_feedgen_atom(sessions: Sequence[Session]) -> bytes:
     return _feed(sessions).atom_str(pretty=False)
+
+
+# --- the same events and items the site publishes -------------------------------------
+
+
+def same_events(catalog: Catalog) -> list[list[tuple[str, object]]]:
+    """Each session's VEVENT properties, as the values icalendar is given (made here,
+    before the clock starts)."""
+    from wipofeeds.render.calendar import event_properties
+
+    events = []
+    for s in catalog.sessions:
+        record = catalog.record(s)
+        events.append(event_properties(s, record.first_published, record.last_modified, record.sequence, catalog.site.base_url))
+    return events
+
+
+def icalendar_calendar(events: Sequence[list[tuple[str, object]]]) -> bytes:
+    from icalendar import Calendar, Event
+
+    cal = Calendar()
+    cal.add("prodid", "-//wipofeeds benchmark//EN")
+    cal.add("version", "2.0")
+    for properties in events:
+        event = Event()
+        for name, value in properties:
+            event.add(name, value)
+        cal.add_component(event)
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
+def same_items(catalog: Catalog) -> list[dict]:
+    """Each session's feed entry fields, as the strings and dates feedgen is given."""
+    from wipofeeds.render import feeds
+
+    site, items = catalog.site, []
+    for s in catalog.sessions:
+        record = catalog.record(s)
+        items.append(
+            {
+                "id": feeds.session_urn(s),
+                "title": feeds.entry_title(s),
+                "page": feeds.page_url(catalog, s),
+                "ics": feeds.ics_url(catalog, s),
+                "length": str(feeds.ics_size(catalog, s)),
+                "content": feeds.session_html(catalog, s),
+                "summary": feeds._h(feeds.summary(s)),
+                "categories": [{"term": s.mode.value, "label": s.mode.label}] + [{"term": t} for t in s.tags],
+                "author": site.author,
+                "author_url": site.author_url,
+                "published": record.first_published,
+                "updated": record.last_modified,
+            }
+        )
+    return items
+
+
+def _same_feed(items: Sequence[dict], atom: bool):
+    from feedgen.feed import FeedGenerator
+
+    fg = FeedGenerator()
+    fg.load_extension("dc", atom=False, rss=True)
+    fg.id("urn:wipofeeds:feed:bench")
+    fg.title("WIPO Conversation on IP and Frontier Technologies")
+    fg.subtitle("Sessions of the WIPO Conversation")
+    fg.link(href=BASE + ("feed.atom" if atom else "feed.rss"), rel="self")
+    fg.link(href=BASE, rel="alternate", type="text/html")
+    fg.language("en")
+    fg.author(name="WIPO", uri=BASE)
+    fg.updated(STAMP)
+    for item in items:
+        entry = fg.add_entry(order="append")
+        entry.id(item["id"])
+        entry.title(item["title"])
+        entry.link(href=item["page"], rel="alternate", type="text/html")
+        entry.link(href=item["ics"], rel="enclosure", type="text/calendar", length=item["length"])
+        entry.content(item["content"], type="html")
+        entry.summary(item["summary"], type="html")
+        entry.category(item["categories"])
+        entry.author(name=item["author"], uri=item["author_url"])
+        entry.dc.dc_creator(item["author"])
+        entry.published(item["published"])
+        entry.updated(item["updated"])
+    return fg
+
+
+def feedgen_rss(items: Sequence[dict]) -> bytes:
+    return _same_feed(items, atom=False).rss_str(pretty=True)
+
+
+def feedgen_atom(items: Sequence[dict]) -> bytes:
+    return _same_feed(items, atom=True).atom_str(pretty=True)
 
 
 def json_document(sessions: Sequence[Session]) -> bytes:
