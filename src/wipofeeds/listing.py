@@ -23,9 +23,7 @@ starts, a local time skipped by a DST change) is an error, never a guess.
 from __future__ import annotations
 
 import os
-import pickle
 import re
-import signal
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Iterable
@@ -176,6 +174,9 @@ def _read_in_two(blocks, filename: str, sessions: list[Session], problems: list[
     pure Python, so a second core halves it). Its sessions and problems come back
     pickled; if that process fails in any way, this one reads its half too. The result
     is the same either way: problems are sorted by line, sessions by date."""
+    import pickle  # here: `wipofeeds check` reads with one process and imports neither
+    import signal
+
     half = len(blocks) // 2
     try:
         into, out = os.pipe()
