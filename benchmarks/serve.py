@@ -260,16 +260,20 @@ def bench_serving(listing: Path, export_root: Path, base_url: str, filtered_path
             notes.append("nginx not installed: static-export rows skipped")
         else:
             servers.append(nginx)
-        for case in cases(filtered_path):
-            runs: dict[str, list[dict]] = {server.name: [] for server in servers}
-            for _ in range(budget["rounds"]):  # interleaved, so drift hits every server alike
+        # Rounds outermost, every case and server in each: drift of the machine (two cores
+        # shared by wrk and the servers) hits every case and server alike, so cases can be
+        # compared (a 304 with its 200) as well as servers.
+        runs: dict[tuple[str, str], list[dict]] = {}
+        for _ in range(budget["rounds"]):
+            for case in cases(filtered_path):
                 for server in servers:
                     headers = dict(case["headers"])
                     if case.get("conditional"):
                         headers["If-None-Match"] = fetch(server.port, case["path"], headers)[1].get("etag", '"none"')
-                    runs[server.name].append(load_case(server.port, case["path"], headers, case["expect"], tool, budget))
-            for name, results in runs.items():
-                rows.append({"server": name, "case": case["label"], **median_run(results)})
+                    result = load_case(server.port, case["path"], headers, case["expect"], tool, budget)
+                    runs.setdefault((case["label"], server.name), []).append(result)
+        for (label, name), results in runs.items():
+            rows.append({"server": name, "case": label, **median_run(results)})
     finally:
         for server in reversed(servers):
             server.stop()

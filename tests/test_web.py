@@ -299,6 +299,8 @@ def test_conditional_requests(served, path, case, make, status):
         assert response.data == b""
         assert response.headers["ETag"] == fresh.headers["ETag"]
         assert response.headers["Cache-Control"] == fresh.headers["Cache-Control"]
+        assert response.headers.get("Vary") == fresh.headers.get("Vary")
+        assert not {"Content-Type", "Content-Encoding", "Content-Length"} & set(response.headers.keys())
     else:
         assert response.data == fresh.data
 

@@ -30,7 +30,7 @@ from urllib.parse import quote, urlencode
 
 from flask import Blueprint, Flask, Response, current_app, request
 from werkzeug.exceptions import HTTPException
-from werkzeug.http import http_date
+from werkzeug.http import http_date, is_entity_header
 
 from . import catalog as catalog_module
 from . import clock
@@ -373,7 +373,8 @@ def own_base_url() -> str | None:
 
 def collection(edition: Edition, site: dict[str, Resource], base_url: str, prefix: str, name: str) -> Response:
     """A collection filtered by its path form and/or the query string."""
-    args = {key: request.args[key] for key in Filter.PARAMETERS if key in request.args}
+    query = request.args  # one look-up through Flask's request proxy, not two per parameter
+    args = {key: query[key] for key in Filter.PARAMETERS if key in query} if query else {}
     if not args and not prefix:  # the common case, polled all day: no filter at all
         return respond(site[name], edition.floor)
     if prefix:
@@ -414,18 +415,26 @@ def canonical_query(flt: Filter) -> str:
 def respond(resource: Resource, floor: datetime) -> Response:
     """200 with the body (gzipped when accepted), or 304 when the client's copy is current."""
     use_gzip = resource.compressible and request.accept_encodings["gzip"] > 0
-    last_modified, tags, headers = _validators(resource, floor, use_gzip)
+    last_modified, tags, headers, unchanged = _validators(resource, floor, use_gzip)
     if not_modified(last_modified, tags):
-        return Response(status=304, headers=headers)
+        return NotModified(status=304, headers=unchanged)
     if use_gzip:
         return Response(resource.gzipped, 200, headers + (("Content-Encoding", "gzip"),))
     return Response(resource.body, 200, headers)
 
 
+class NotModified(Response):
+    """A 304: no body, so no default Content-Type for Werkzeug to add and then remove."""
+
+    default_mimetype = None
+
+
 @lru_cache(maxsize=4096)
 def _validators(resource: Resource, floor: datetime, use_gzip: bool):
-    """Last-Modified, both ETags and the response headers of a resource, worked out once
-    (feeds are polled all day: a request should only look things up)."""
+    """Last-Modified, both ETags, the response headers of a resource and those of its
+    304, worked out once (feeds are polled all day: a request should only look things
+    up). A 304 carries no content headers (RFC 9110 §15.4.5); leaving them out here
+    spares Werkzeug removing them on every 304."""
     plain_tag = resource.etag
     gzip_tag = plain_tag[:-1] + '-gz"'
     last_modified = max(resource.last_modified, floor)
@@ -434,13 +443,18 @@ def _validators(resource: Resource, floor: datetime, use_gzip: bool):
     headers["Last-Modified"] = http_date(last_modified)
     if resource.compressible:
         headers["Vary"] = "Accept-Encoding"
-    return last_modified, (plain_tag, gzip_tag), tuple(headers.items())
+    unchanged = tuple((k, v) for k, v in headers.items() if not is_entity_header(k) or k.lower() in ("expires", "content-location"))
+    return last_modified, (plain_tag, gzip_tag), tuple(headers.items()), unchanged
 
 
 def not_modified(last_modified: datetime, tags: tuple[str, ...]) -> bool:
     """If-None-Match decides when present (either encoding's tag matches); otherwise
-    If-Modified-Since, to the second."""
-    if "If-None-Match" in request.headers:
+    If-Modified-Since, to the second. A header that is one of our tags as we sent it
+    (what a polling client echoes) is a match without parsing it."""
+    raw = request.environ.get("HTTP_IF_NONE_MATCH")
+    if raw is not None:
+        if raw in tags:
+            return True
         wanted = request.if_none_match
         return wanted.star_tag or any(wanted.contains_weak(tag.strip('"')) for tag in tags)
     since = request.if_modified_since
