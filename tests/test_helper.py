@@ -120,3 +120,20 @@ def test_a_helper_is_started_only_where_it_pays_and_fits(data_dir, monkeypatch, 
         if made is not None:
             made.close()
     assert no_children_left()
+
+
+def test_a_file_from_the_helper_is_described_as_the_build_publishes_it(data_dir):
+    """The helper sends paths and bodies only: media type, kind and last change are
+    worked out again from the path, and must be what iter_site gives every file."""
+    from wipofeeds import catalog as catalog_module
+    from wipofeeds.site import build_site, describe
+
+    loaded = catalog_module.load(data_dir / "sessions.txt", base_url=BASE_URL, now=NOW)
+    published = build_site(loaded)
+    for path in helper.LEAVE:
+        if path.startswith("."):  # a session suffix: every session's file of it
+            paths = [f"sessions/{s.id}{path}" for s in loaded.sessions]
+        else:
+            paths = [path]
+        for one in paths:
+            assert describe(loaded, one, published[one].body) == published[one], one

@@ -3,15 +3,18 @@ renders everything else.
 
 Session pages are the biggest part of a build's rendering (a page per session, with a
 calendar link per day) and depend on nothing but their session, its history and the
-site, so they are the part worth doing on the second core, with the home page, which
-lists every session. :meth:`Helper.start` forks after the load; the helper renders the
-home page, then pages from the first session on, and sends each file through a pipe
-(:class:`writer.Sender`'s frames, named by their published path). This process renders
-every other file, passes the helper's files on as they arrive, and at the end takes the
-pages nobody has rendered yet from the last session back. A shared counter hands out
-each page once. Everything is published through the same stream as in a build without
-a helper, so paths, bodies and host rules are the same (a test holds the two exports
-equal).
+site, so they are the part worth doing on the second core. So are the files that share
+nothing with the calendars and feeds this process renders (whose entries state each
+session's ``.ics`` size): the home page, the change feeds, ``sessions.json`` and each
+session's ``.json``, the sitemap. :meth:`Helper.start` forks after the load; the helper
+renders those files, then pages from the first session on, and sends each file through
+a pipe (:class:`writer.Sender`'s frames, named by their published path). This process
+renders every other file, passes the helper's files on as they arrive, and at the end
+takes the pages nobody has rendered yet from the last session back, so the two finish
+together whatever the share of the fixed work at a given size. A shared counter hands
+out each page once. Everything is published through the same stream as in a build
+without a helper, so paths, bodies and host rules are the same (a test holds the two
+exports equal).
 
 The fork shares the loaded catalog copy-on-write, but Python writes a reference count
 into every object it reads, so the helper comes to hold a copy of much of what it
@@ -30,11 +33,14 @@ from collections.abc import Iterable, Iterator
 from . import writer
 from .errors import ExportError
 from .model import Catalog
-from .site import Resource, session_file, session_format, site_file, site_format
+from .site import SITEMAP, Resource, collection_file, describe, session_file, session_format, site_file, site_format, sitemap_file
 
 SUFFIX = ".html"  # the session pages, shared out between the two processes
-SITE_FILES = ("index.html",)  # rendered by the helper alone, before the pages
-LEAVE = (*SITE_FILES, SUFFIX)  # what the build's own stream leaves to the helper
+# Rendered by the helper alone, before the pages, in this order:
+SITE_FILES = ("index.html", "changes.rss", "changes.atom")
+COLLECTIONS = ("sessions.json",)  # published whole only
+SESSION_FILES = (".json",)  # every session's
+LEAVE = (*SITE_FILES, *COLLECTIONS, *SESSION_FILES, SITEMAP, SUFFIX)  # what the build's own stream leaves to the helper
 MIN_SESSIONS = 100  # below this a fork costs more than it saves
 MEMORY_LIMIT = 400 << 20  # this process's resident size above which no helper is started
 
@@ -100,10 +106,19 @@ class Helper:
         """Render pages from the front until none is left; an error is sent as a frame
         with an empty name. Returns the exit status."""
         out = writer.Sender(fd)
+        catalog = self.catalog
         try:
             for name in SITE_FILES:
-                out.send(*_path_and_body(site_file(self.catalog, site_format(name))))
-            sessions = self.catalog.sessions
+                out.send(*_path_and_body(site_file(catalog, site_format(name))))
+            for name in COLLECTIONS:
+                out.send(*_path_and_body(collection_file(catalog, name)))
+            for suffix in SESSION_FILES:
+                fmt = session_format(suffix)
+                for session in catalog.sessions:
+                    out.send(*_path_and_body(session_file(catalog, fmt, session)))
+            out.send(*_path_and_body(sitemap_file(catalog)))
+            catalog.forget(("jsonapi.",))  # what the pages do not need
+            sessions = catalog.sessions
             while (index := self._take(front=True)) is not None:
                 out.send(*_path_and_body(session_file(self.catalog, self.fmt, sessions[index])))
             out.flush()
@@ -142,14 +157,7 @@ class Helper:
             parts.clear()
             if not path:
                 raise ExportError(f"the helper process failed to render: {body.decode('utf-8', 'replace')}")
-            yield path, self._resource(path, body)
-
-    def _resource(self, path: str, body: bytes) -> Resource:
-        if path in SITE_FILES:
-            fmt = site_format(path)
-            return Resource(body, fmt.media_type, fmt.kind, self.catalog.updated)
-        session = self.catalog.by_id[path.removeprefix("sessions/").removesuffix(self.fmt.name)]
-        return Resource(body, self.fmt.media_type, self.fmt.kind, self.catalog.record(session).last_modified)
+            yield path, describe(self.catalog, path, body)
 
     def merged(self, items: Iterable[tuple[str, Resource]]) -> Iterator[tuple[str, Resource]]:
         """``items`` (the rest of the site) with the helper's pages between them as they

@@ -291,6 +291,33 @@ def site_file(catalog: Catalog, fmt: Format) -> tuple[str, Resource]:
     return fmt.name, Resource(fmt.render(catalog, fmt.name), fmt.media_type, fmt.kind, catalog.updated)
 
 
+def collection_file(catalog: Catalog, name: str) -> tuple[str, Resource]:
+    """A collection of the whole catalog ('sessions.json'…): its path and Resource."""
+    return name, _render_view(catalog, catalog, name, name)
+
+
+SITEMAP = "sitemap.xml"
+SITEMAP_MEDIA_TYPE = "application/xml; charset=utf-8"
+
+
+def sitemap_file(catalog: Catalog) -> tuple[str, Resource]:
+    return SITEMAP, Resource(render_sitemap(catalog), SITEMAP_MEDIA_TYPE, "text", catalog.updated)
+
+
+def describe(catalog: Catalog, path: str, body: bytes) -> Resource:
+    """The Resource :func:`iter_site` publishes at ``path`` with ``body``, for a site file,
+    the sitemap, a whole collection or a session's file: what a file rendered in another
+    process needs to join the build's stream (its media type, kind and last change)."""
+    if path == SITEMAP:
+        return Resource(body, SITEMAP_MEDIA_TYPE, "text", catalog.updated)
+    if path.startswith("sessions/"):
+        fmt = next(f for f in formats("session") if path.endswith(f.name))
+        session = catalog.by_id[path[len("sessions/") : -len(fmt.name)]]
+        return Resource(body, fmt.media_type, fmt.kind, catalog.record(session).last_modified)
+    fmt = _collection_format(path) if path in COLLECTIONS else site_format(path)
+    return Resource(body, fmt.media_type, fmt.kind, _last_modified(catalog, catalog) if path in COLLECTIONS else catalog.updated)
+
+
 def session_format(suffix: str) -> Format:
     return {fmt.name: fmt for fmt in formats("session")}[suffix]
 
@@ -302,8 +329,8 @@ def site_format(name: str) -> Format:
 def iter_site(catalog: Catalog, *, leave: tuple[str, ...] = ()) -> Iterator[tuple[str, Resource]]:
     """Every published path and its Resource, rendered one at a time in a fixed order,
     so the exporter can write a site of any size without holding it all.
-    ``leave``: site files and session file suffixes not rendered here (another
-    process renders them, :mod:`wipofeeds.helper`)."""
+    ``leave``: site files, whole collections, the sitemap and session file suffixes not
+    rendered here (another process renders them, :mod:`wipofeeds.helper`)."""
     if catalog.site.base_url is None:
         raise ValueError("the site needs a catalog whose site has a base URL")
     for fmt in formats("site"):
@@ -317,14 +344,16 @@ def iter_site(catalog: Catalog, *, leave: tuple[str, ...] = ()) -> Iterator[tupl
     for collections, suffixes, drop in (*BUILD_STEPS, rest):
         for name in collections:
             for prefix, view in views if name in PATH_COLLECTIONS else views[:1]:
-                yield prefix + name, _render_view(catalog, view, name, prefix + name)
+                if prefix + name not in leave:
+                    yield prefix + name, _render_view(catalog, view, name, prefix + name)
         for suffix in suffixes:
             if suffix not in leave:
                 fmt = session_formats[suffix]
                 for session in catalog.sessions:
                     yield session_file(catalog, fmt, session)
         catalog.forget(drop)
-    yield "sitemap.xml", Resource(render_sitemap(catalog), "application/xml; charset=utf-8", "text", catalog.updated)
+    if SITEMAP not in leave:
+        yield sitemap_file(catalog)
 
 
 def render_sitemap(catalog: Catalog) -> bytes:
