@@ -201,3 +201,17 @@ def test_only_the_years_asked_for_are_described():
 
 def test_output_is_deterministic():
     assert vtimezone("Europe/Zurich", 2020, 2026).to_ical() == to_ical("Europe/Zurich", 2020, 2026)
+
+
+@pytest.mark.parametrize(("zone", "first", "last"), SPANS + [pytest.param("Africa/Casablanca", 2010, 2030, id="casablanca")])
+def test_the_fast_bytes_are_icalendars_own(zone, first, last):
+    """to_ical lays out the lines itself from icalendar's value serializers; icalendar's
+    component tree stays the judge of the bytes."""
+    assert to_ical(zone, first, last) == vtimezone(zone, first, last).to_ical()
+
+
+def test_the_fast_bytes_are_icalendars_own_for_every_zone():
+    import zoneinfo
+
+    differ = [z for z in sorted(zoneinfo.available_timezones()) if to_ical(z, 2025, 2026) != vtimezone(z, 2025, 2026).to_ical()]
+    assert differ == []
