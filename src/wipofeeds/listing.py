@@ -283,6 +283,8 @@ def _blocks(lines, filename, problems) -> list[list[tuple[str, int]]]:
 
 @dataclass
 class _Record:
+    """One record's lines being read, and the problems found in them."""
+
     filename: str
     block: list[tuple[str, int]]
     problems: list[Problem]

@@ -36,6 +36,8 @@ class Status(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Place:
+    """Where a session is held: a city and, when the listing names it, the country."""
+
     city: str
     country: str | None = None
 
@@ -94,6 +96,8 @@ def session_id(code: str) -> str:
 
 @dataclass(frozen=True)
 class Session:
+    """One record of the listing, read: its dates, daily window, place, mode and text."""
+
     code: str
     title: str
     first_day: date
@@ -227,6 +231,8 @@ class Record:
 
 @dataclass(frozen=True)
 class History:
+    """The change record of every session ever published, by session id."""
+
     records: dict[str, Record] = field(default_factory=dict)
 
     def get(self, sid: str) -> Record | None:
