@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wipofeeds import curation, listing
 from wipofeeds.errors import ListingError, Problem
@@ -99,3 +101,46 @@ def test_error(tmp_path, sessions, text, problems):
         assert (problem.file, problem.line) == (path, 1) and problem.message.startswith("not valid TOML: ")
     else:
         assert caught.value.problems == tuple(Problem(path, line, message) for line, message in problems)
+
+
+# --- a file of comments only is read without a TOML parser ------------------------------
+
+COMMENT_DOCUMENTS = [
+    ("", True),
+    ("\n\n", True),
+    ("# a comment\n", True),
+    ("  # indented\r\n\t# tab, then CRLF\r\n", True),
+    ("# é, – and ✓ are fine in a comment", True),
+    ("# tab\tinside", True),
+    ("a = 1\n", False),
+    ("# fine\n[sessions]\n", False),
+    ("# a DEL \x7f is not allowed in a comment\n", False),
+    ("# nor a NUL \x00\n", False),
+    ("# nor a lone CR\r", False),
+    ("\ufeff# a BOM is tomllib's to judge\n", False),
+    ("\u00a0# nor is a no-break space TOML whitespace\n", False),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMMENT_DOCUMENTS)
+def test_comments_only(text, expected):
+    import tomllib
+
+    assert curation.comments_only(text) is expected
+    if expected:
+        assert tomllib.loads(text) == {}
+
+
+@given(st.text(alphabet=" \t#\r\na=é\x00\x7f\x0b[]\"", max_size=30))
+def test_comments_only_never_says_empty_of_what_tomllib_reads_otherwise(text):
+    import tomllib
+
+    if curation.comments_only(text):
+        assert tomllib.loads(text) == {}
+
+
+def test_the_committed_template_is_comments_only_and_changes_nothing():
+    data = Path(__file__).resolve().parents[1] / "data"
+    assert curation.comments_only((data / "sessions.toml").read_text("utf-8"))
+    sessions = listing.parse((data / "sessions.txt").read_text("utf-8"), "sessions.txt")
+    assert curation.apply(sessions, data / "sessions.toml") == sessions

@@ -10,7 +10,6 @@ Reading standard input ("-") uses none of them and keeps the history in memory.
 from __future__ import annotations
 
 import sys
-import tomllib
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
@@ -65,6 +64,8 @@ class Source:
 
 def load_site_config(source: Source, base_url: str | None = None) -> SiteConfig:
     """site.toml beside the listing, then ``base_url`` (flag or environment) on top."""
+    import tomllib  # here: `wipofeeds check` reads no site settings
+
     values: dict = {}
     path = source.site_config
     if path is not None and path.is_file():

@@ -17,7 +17,6 @@ is an error naming the file and line. A missing file changes nothing.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -48,10 +47,15 @@ class _Curation:
         self.problems.append(Problem(self.filename, line, message))
 
     def apply(self, sessions: list[Session]) -> list[Session]:
-        try:
-            document = tomllib.loads(self.text)
-        except tomllib.TOMLDecodeError as exc:
-            raise ListingError([Problem(self.filename, _error_line(exc, len(self.lines)), f"not valid TOML: {exc}")])
+        if comments_only(self.text):
+            document: dict = {}
+        else:
+            import tomllib  # here: the committed file holds comments only (see comments_only)
+
+            try:
+                document = tomllib.loads(self.text)
+            except tomllib.TOMLDecodeError as exc:
+                raise ListingError([Problem(self.filename, _error_line(exc, len(self.lines)), f"not valid TOML: {exc}")])
         for key in document:
             if key != "sessions":
                 self.bad(self._line(key), f"unknown table or key '{key}' (expected [sessions.\"DOCUMENT/CODE\"] tables)")
@@ -135,6 +139,20 @@ def _checked_url(value) -> str:
     return value
 
 
-def _error_line(exc: tomllib.TOMLDecodeError, last: int) -> int:
+# TOML's whitespace is spaces and tabs; a comment may hold any character but the ASCII
+# control characters other than tab (TOML 1.0, as tomllib reads it).
+_COMMENT_LINE = re.compile(r"[ \t]*(?:#[^\x00-\x08\x0a-\x1f\x7f]*)?")
+
+
+def comments_only(text: str) -> bool:
+    """True when ``text`` is a TOML document of blank lines and comments only: the empty
+    table, without a TOML parser (the committed ``sessions.toml`` is such a template, and
+    ``wipofeeds check`` should not import one to read it). Anything else, valid or not,
+    is left to tomllib; a test holds the two to the same answer."""
+    lines = text.split("\n")
+    return all(_COMMENT_LINE.fullmatch(line.removesuffix("\r")) for line in lines[:-1]) and bool(_COMMENT_LINE.fullmatch(lines[-1]))
+
+
+def _error_line(exc: ValueError, last: int) -> int:
     found = re.search(r"at line (\d+)", str(exc))
     return int(found.group(1)) if found else max(last, 1)
