@@ -351,6 +351,11 @@ def published(path: str) -> Response:
         return plain(400, "Bad Host header.")
     site = edition.site(base_url)
     name = path.rsplit("/", 1)[-1]
+    if not request.environ.get("QUERY_STRING") and name not in HOST_FILES:
+        # The common case, polled all day: a file of the site as published, whole or
+        # filtered by its path form; nothing to parse.
+        if (resource := site.get(path)) is not None:
+            return respond(resource, edition.floor)
     prefix = path[: -len(name)]
     whole = prefix == "" and (name in COLLECTIONS or name in CHANGE_FEEDS)
     if whole or (name in PATH_COLLECTIONS and PATH_FORM.fullmatch(prefix)):
