@@ -30,7 +30,7 @@ from urllib.parse import quote, urlencode
 
 from flask import Blueprint, Flask, Response, current_app, request
 from werkzeug.exceptions import HTTPException
-from werkzeug.http import http_date, is_entity_header
+from werkzeug.http import http_date, is_entity_header, parse_accept_header, parse_date, parse_etags
 
 from . import catalog as catalog_module
 from . import clock
@@ -419,13 +419,21 @@ def canonical_query(flt: Filter) -> str:
 
 def respond(resource: Resource, floor: datetime) -> Response:
     """200 with the body (gzipped when accepted), or 304 when the client's copy is current."""
-    use_gzip = resource.compressible and request.accept_encodings["gzip"] > 0
+    environ = request.environ  # the headers, read without Werkzeug parsing what is absent
+    use_gzip = resource.compressible and gzip_accepted(environ.get("HTTP_ACCEPT_ENCODING", ""))
     last_modified, tags, headers, unchanged = _validators(resource, floor, use_gzip)
-    if not_modified(last_modified, tags):
+    if not_modified(last_modified, tags, environ):
         return NotModified(status=304, headers=unchanged)
     if use_gzip:
         return Response(resource.gzipped, 200, headers + (("Content-Encoding", "gzip"),))
     return Response(resource.body, 200, headers)
+
+
+@lru_cache(maxsize=256)
+def gzip_accepted(accept_encoding: str) -> bool:
+    """Whether an Accept-Encoding header accepts gzip (q > 0), read by Werkzeug once per
+    distinct header: a poller sends the same one every time."""
+    return parse_accept_header(accept_encoding)["gzip"] > 0
 
 
 class NotModified(Response):
@@ -452,17 +460,18 @@ def _validators(resource: Resource, floor: datetime, use_gzip: bool):
     return last_modified, (plain_tag, gzip_tag), tuple(headers.items()), unchanged
 
 
-def not_modified(last_modified: datetime, tags: tuple[str, ...]) -> bool:
+def not_modified(last_modified: datetime, tags: tuple[str, ...], environ: dict) -> bool:
     """If-None-Match decides when present (either encoding's tag matches); otherwise
     If-Modified-Since, to the second. A header that is one of our tags as we sent it
     (what a polling client echoes) is a match without parsing it."""
-    raw = request.environ.get("HTTP_IF_NONE_MATCH")
+    raw = environ.get("HTTP_IF_NONE_MATCH")
     if raw is not None:
         if raw in tags:
             return True
-        wanted = request.if_none_match
+        wanted = parse_etags(raw)
         return wanted.star_tag or any(wanted.contains_weak(tag.strip('"')) for tag in tags)
-    since = request.if_modified_since
+    raw = environ.get("HTTP_IF_MODIFIED_SINCE")
+    since = parse_date(raw) if raw is not None else None
     return since is not None and last_modified.replace(microsecond=0) <= since
 
 
