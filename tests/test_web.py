@@ -504,3 +504,50 @@ def test_a_listing_that_changes_while_it_is_read_is_read_again(data_dir, monkeyp
     assert len(reads) == 2 and b"wipo-ip-conv-ge-99@" in body and b"Synthetic Media\\, edited" in body
     assert client.get("/healthz").get_json()["sessions"] == 11
     assert history.read_bytes() != recorded
+
+
+# --- the 304 answered before Flask routes the request (web.NotModifiedFirst) -------------
+
+
+@pytest.fixture(scope="module")
+def flask_only(served):
+    """The same app and data without the middleware: every request through Flask."""
+    from werkzeug.test import Client
+    from werkzeug.wrappers import Response
+
+    return Client(served.application.wsgi_app.app, Response)
+
+
+@pytest.mark.parametrize("path", ["/", "/calendar.ics", "/feed.atom", "/year/2025/feed.rss", f"/sessions/{SESSION}.ics", f"/sessions/{SESSION}.html", "/assets/app.js"])
+@pytest.mark.parametrize("accept", [{"Accept-Encoding": "gzip"}, {}], ids=["gzip", "plain"])
+@pytest.mark.parametrize("method", ["GET", "HEAD"])
+def test_a_304_answered_before_flask_is_flasks_own(served, flask_only, path, accept, method):
+    tag = served.get(path, headers=accept).headers["ETag"]
+    assert flask_only.get(path, headers=accept).headers["ETag"] == tag  # same data, same tags
+    early = served.open(path, method=method, headers={**accept, "If-None-Match": tag})
+    routed = flask_only.open(path, method=method, headers={**accept, "If-None-Match": tag})
+    assert early.status == routed.status == "304 NOT MODIFIED"
+    assert early.headers.to_wsgi_list() == routed.headers.to_wsgi_list()
+    assert early.data == routed.data == b""
+    middleware = served.application.wsgi_app  # and the first was answered before Flask:
+    assert middleware.publisher.unchanged(path, tag, {"HTTP_ACCEPT_ENCODING": accept.get("Accept-Encoding", "")}) is not None
+
+
+@pytest.mark.parametrize(
+    ("case", "path", "headers", "query", "method", "status"),
+    [
+        ("weak form of the tag", "/calendar.ics", lambda t: {"If-None-Match": "W/" + t}, "", "GET", 304),
+        ("a list of tags", "/calendar.ics", lambda t: {"If-None-Match": f'"old", {t}'}, "", "GET", 304),
+        ("an old tag", "/calendar.ics", lambda t: {"If-None-Match": '"old"'}, "", "GET", 200),
+        ("a query string", "/calendar.ics", lambda t: {"If-None-Match": t}, "year=2025", "GET", 200),
+        ("a POST", "/calendar.ics", lambda t: {"If-None-Match": t}, "", "POST", 405),
+        ("a host file", "/_headers", lambda t: {"If-None-Match": t}, "", "GET", 404),
+    ],
+    ids=lambda v: v if isinstance(v, str) and " " in v else None,
+)
+def test_what_is_left_to_flask_gets_flasks_answer(served, flask_only, case, path, headers, query, method, status):
+    tag = served.get("/calendar.ics").headers["ETag"]
+    early = served.open(path, method=method, query_string=query, headers=headers(tag))
+    routed = flask_only.open(path, method=method, query_string=query, headers=headers(tag))
+    assert early.status_code == routed.status_code == status
+    assert early.headers.to_wsgi_list() == routed.headers.to_wsgi_list()
