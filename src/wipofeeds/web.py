@@ -8,6 +8,8 @@ seconds); a changed one is read once it has rested ``RELOAD_SETTLE`` seconds, an
 during which a file changed is thrown away. A valid change swaps in a whole new
 :class:`Edition` with one assignment, so no request mixes versions; an invalid one keeps
 the last good edition, logs every error with its line and turns ``/healthz`` red.
+A poller's revalidation (If-None-Match with the tag it was sent) is answered 304 by
+:class:`NotModifiedFirst` before Flask routes it.
 
     gunicorn "wipofeeds.web:create_app()"          # production (WIPOFEEDS_* settings)
     wipofeeds serve data/sessions.txt --port 8000   # development
