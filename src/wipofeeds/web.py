@@ -32,7 +32,7 @@ from urllib.parse import quote, urlencode
 
 from flask import Blueprint, Flask, Response, current_app, request
 from werkzeug.exceptions import HTTPException
-from werkzeug.http import http_date, is_entity_header, parse_accept_header, parse_date, parse_etags
+from werkzeug.http import http_date, parse_accept_header, parse_date, parse_etags, remove_entity_headers
 
 from . import catalog as catalog_module
 from . import clock
@@ -228,11 +228,10 @@ class Publisher:
         edition = self.state.edition
         if edition is None or edition.base_url is None:
             return None
-        path = path.removeprefix("/") or "index.html"
-        if path.rsplit("/", 1)[-1] in HOST_FILES or (resource := edition.site(edition.base_url).get(path)) is None:
+        resource = published_file(edition.site(edition.base_url), path.removeprefix("/") or "index.html")
+        if resource is None:
             return None
-        use_gzip = resource.compressible and gzip_accepted(environ.get("HTTP_ACCEPT_ENCODING", ""))
-        _, tags, _, headers = _validators(resource, edition.floor, use_gzip)
+        _, _, tags, _, headers = negotiated(resource, edition.floor, environ)
         return headers if tag in tags else None
 
     def floor(self) -> datetime:
@@ -391,12 +390,12 @@ def published(path: str) -> Response:
     if base_url is None:
         return plain(400, "Bad Host header.")
     site = edition.site(base_url)
-    name = path.rsplit("/", 1)[-1]
-    if not request.environ.get("QUERY_STRING") and name not in HOST_FILES:
+    if not request.environ.get("QUERY_STRING"):
         # The common case, polled all day: a file of the site as published, whole or
         # filtered by its path form; nothing to parse.
-        if (resource := site.get(path)) is not None:
+        if (resource := published_file(site, path)) is not None:
             return respond(resource, edition.floor)
+    name = path.rsplit("/", 1)[-1]
     prefix = path[: -len(name)]
     whole = prefix == "" and (name in COLLECTIONS or name in CHANGE_FEEDS)
     if whole or (name in PATH_COLLECTIONS and PATH_FORM.fullmatch(prefix)):
@@ -409,6 +408,12 @@ def published(path: str) -> Response:
     if resource is None:
         return plain(404, f"No such page: /{path}")
     return respond(resource, edition.floor)
+
+
+def published_file(site: dict[str, Resource], path: str) -> Resource | None:
+    """The file published at ``path`` as it is (no query), or None; the host's own rule
+    files are the static host's, never served."""
+    return None if path.rsplit("/", 1)[-1] in HOST_FILES else site.get(path)
 
 
 def own_base_url() -> str | None:
@@ -461,13 +466,18 @@ def canonical_query(flt: Filter) -> str:
 def respond(resource: Resource, floor: datetime) -> Response:
     """200 with the body (gzipped when accepted), or 304 when the client's copy is current."""
     environ = request.environ  # the headers, read without Werkzeug parsing what is absent
-    use_gzip = resource.compressible and gzip_accepted(environ.get("HTTP_ACCEPT_ENCODING", ""))
-    last_modified, tags, headers, unchanged = _validators(resource, floor, use_gzip)
+    use_gzip, last_modified, tags, headers, unchanged = negotiated(resource, floor, environ)
     if not_modified(last_modified, tags, environ):
         return NotModified(status=304, headers=unchanged)
     if use_gzip:
         return Response(resource.gzipped, 200, headers + (("Content-Encoding", "gzip"),))
     return Response(resource.body, 200, headers)
+
+
+def negotiated(resource: Resource, floor: datetime, environ: dict) -> tuple:
+    """Whether this request gets the gzip body, and :func:`_validators` for it."""
+    use_gzip = resource.compressible and gzip_accepted(environ.get("HTTP_ACCEPT_ENCODING", ""))
+    return use_gzip, *_validators(resource, floor, use_gzip)
 
 
 @lru_cache(maxsize=256)
@@ -497,8 +507,9 @@ def _validators(resource: Resource, floor: datetime, use_gzip: bool):
     headers["Last-Modified"] = http_date(last_modified)
     if resource.compressible:
         headers["Vary"] = "Accept-Encoding"
-    unchanged = tuple((k, v) for k, v in headers.items() if not is_entity_header(k) or k.lower() in ("expires", "content-location"))
-    return last_modified, (plain_tag, gzip_tag), tuple(headers.items()), unchanged
+    unchanged = list(headers.items())
+    remove_entity_headers(unchanged)  # what Werkzeug leaves out of a 304, left out once
+    return last_modified, (plain_tag, gzip_tag), tuple(headers.items()), tuple(unchanged)
 
 
 def not_modified(last_modified: datetime, tags: tuple[str, ...], environ: dict) -> bool:
