@@ -120,7 +120,7 @@ class Helper:
             catalog.forget(("jsonapi.",))  # what the pages do not need
             sessions = catalog.sessions
             while (index := self._take(front=True)) is not None:
-                out.send(*_path_and_body(session_file(self.catalog, self.fmt, sessions[index])))
+                out.send(*_path_and_body(session_file(catalog, self.fmt, sessions[index])))
             out.flush()
             return 0
         except BaseException as exc:  # noqa: BLE001  reported to the parent, which stops the build

@@ -13,7 +13,7 @@ import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import cached_property
+from functools import cache, cached_property
 from html import escape
 
 from .errors import FilterError
@@ -310,18 +310,22 @@ def describe(catalog: Catalog, path: str, body: bytes) -> Resource:
     process needs to join the build's stream (its media type, kind and last change)."""
     if path == SITEMAP:
         return Resource(body, SITEMAP_MEDIA_TYPE, "text", catalog.updated)
-    if path.startswith("sessions/"):
-        fmt = next(f for f in formats("session") if path.endswith(f.name))
-        session = catalog.by_id[path[len("sessions/") : -len(fmt.name)]]
-        return Resource(body, fmt.media_type, fmt.kind, catalog.record(session).last_modified)
+    if path.startswith("sessions/"):  # once per page: a session id holds no "." (model.session_id)
+        sid, dot, suffix = path[len("sessions/") :].partition(".")
+        fmt = session_format(dot + suffix)
+        return Resource(body, fmt.media_type, fmt.kind, catalog.record(catalog.by_id[sid]).last_modified)
+    # A collection of the whole catalog changes when the catalog does, as a site file.
     fmt = _collection_format(path) if path in COLLECTIONS else site_format(path)
-    return Resource(body, fmt.media_type, fmt.kind, _last_modified(catalog, catalog) if path in COLLECTIONS else catalog.updated)
+    return Resource(body, fmt.media_type, fmt.kind, catalog.updated)
 
 
+# Looked up once each: a registered format is never replaced (register refuses that).
+@cache
 def session_format(suffix: str) -> Format:
     return {fmt.name: fmt for fmt in formats("session")}[suffix]
 
 
+@cache
 def site_format(name: str) -> Format:
     return {fmt.name: fmt for fmt in formats("site")}[name]
 
