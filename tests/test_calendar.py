@@ -15,6 +15,7 @@ import icalendar
 import pytest
 import recurring_ical_events
 import vobject
+from zoneinfo import ZoneInfo
 from _factories import BASE_URL, FIRST_SEEN, SITE, catalog, seed_sessions, session
 
 from wipofeeds import history as hist
@@ -159,6 +160,63 @@ MIXED_ZONES = [
 ]
 
 
+# --- what the reader now reads: two windows a day, past midnight, minute offsets, no mode ---
+
+GENEVA_MORNING = DailyWindow(time(10), time(13), "Europe/Zurich", "Geneva time")
+GENEVA_AFTERNOON = DailyWindow(time(15), time(18), "Europe/Zurich", "Geneva time")
+NEW_SHAPES = [
+    session(code="SCCR/47", first_day=date(2026, 3, 28), last_day=date(2026, 3, 30), window=GENEVA_MORNING,
+            extra_windows=(GENEVA_AFTERNOON,)),
+    session(code="WIPO/IP/CONV/GE/4/26", first_day=date(2026, 10, 24), last_day=date(2026, 10, 26),
+            window=DailyWindow(time(22), time(2), "Europe/Zurich", "Geneva time")),
+    session(code="WIPO/IP/CONV/DEL/1/26", first_day=date(2026, 5, 5), last_day=date(2026, 5, 6),
+            window=DailyWindow(time(10), time(12), "UTC+05:30", "UTC+05:30"), place=Place("New Delhi", "India")),
+    session(code="A/67", first_day=date(2026, 7, 7), last_day=date(2026, 7, 7), window=None, mode=None,
+            place=None),
+]
+
+
+def _utc(day: str, hhmm: str, zone) -> datetime:
+    """A local time on a day as a UTC instant, from zoneinfo (or a fixed offset)."""
+    return datetime.combine(date.fromisoformat(day), time.fromisoformat(hhmm), zone).astimezone(UTC)
+
+
+ZURICH = ZoneInfo("Europe/Zurich")
+DELHI_OFFSET = timezone(timedelta(hours=5, minutes=30))
+NEW_SHAPE_EXPANSIONS = {
+    # two windows: each its own UID, across the 29 March 2026 DST change
+    "sccr-47@wipofeeds": [(_utc(d, "10:00", ZURICH), _utc(d, "13:00", ZURICH)) for d in ("2026-03-28", "2026-03-29", "2026-03-30")],
+    "sccr-47.2@wipofeeds": [(_utc(d, "15:00", ZURICH), _utc(d, "18:00", ZURICH)) for d in ("2026-03-28", "2026-03-29", "2026-03-30")],
+    # past midnight, across the 25 October 2026 change (02:00 twice: the first is meant)
+    "wipo-ip-conv-ge-4-26@wipofeeds": [
+        (_utc("2026-10-24", "22:00", ZURICH), _utc("2026-10-25", "02:00", ZURICH)),
+        (_utc("2026-10-25", "22:00", ZURICH), _utc("2026-10-26", "02:00", ZURICH)),
+        (_utc("2026-10-26", "22:00", ZURICH), _utc("2026-10-27", "02:00", ZURICH)),
+    ],
+    "wipo-ip-conv-del-1-26@wipofeeds": [(_utc(d, "10:00", DELHI_OFFSET), _utc(d, "12:00", DELHI_OFFSET)) for d in ("2026-05-05", "2026-05-06")],
+    "a-67@wipofeeds": [date(2026, 7, 7)],
+}
+
+
+@pytest.mark.parametrize("expand", [expand_with_recurring_ical_events, expand_with_vobject], ids=["recurring-ical-events", "vobject"])
+def test_new_shapes_land_at_the_right_utc_times(expand):
+    body = ics.render_calendar(catalog(NEW_SHAPES), "calendar.ics")
+    assert expand(body) == NEW_SHAPE_EXPANSIONS
+
+
+def test_two_windows_are_two_event_series_and_no_mode_invents_nothing():
+    body = ics.render_calendar(catalog(NEW_SHAPES), "calendar.ics")
+    events = {str(e["UID"]): e for e in icalendar.Calendar.from_ical(body).walk("VEVENT")}
+    morning, afternoon = events["sccr-47@wipofeeds"], events["sccr-47.2@wipofeeds"]
+    assert morning["SEQUENCE"] == afternoon["SEQUENCE"] and morning["SUMMARY"] == afternoon["SUMMARY"]
+    assert "10:00–13:00 and 15:00–18:00 Geneva time" in str(morning["DESCRIPTION"])
+    assert "09:00–12:00 and 14:00–17:00 UTC on 28 March" in str(morning["DESCRIPTION"])
+    no_mode = events["a-67@wipofeeds"]
+    assert "LOCATION" not in no_mode and no_mode.get("CATEGORIES") is not None
+    assert [str(c) for c in no_mode["CATEGORIES"].cats] == list(NEW_SHAPES[3].tags)
+    assert "DTSTART:20260505T043000Z" in body.decode()  # UTC+05:30 written in UTC, no made-up TZID
+
+
 def test_every_tzid_has_its_vtimezone_and_no_time_floats():
     body = ics.render_calendar(catalog(MIXED_ZONES), "calendar.ics").decode("utf-8")
     used = set(re.findall(r";TZID=([^:;]+)[:;]", body))
@@ -247,7 +305,7 @@ def test_hostile_text_comes_back_exactly_and_stays_inside_its_event():
 
 CALENDAR_PROPERTIES = [
     ("VERSION", "2.0"),
-    ("PRODID", "-//wipofeeds//WIPO Conversation feeds//EN"),
+    ("PRODID", "-//wipofeeds//WIPO meeting feeds//EN"),
     ("CALSCALE", "GREGORIAN"),
     ("NAME", "WIPO Conversation on IP and Frontier Technologies"),
     ("X-WR-CALNAME", "WIPO Conversation on IP and Frontier Technologies"),
@@ -442,6 +500,7 @@ def test_calendar_name_that_looks_like_a_stand_in_stays_itself():
         hostile_session(),
         session(status=Status.CANCELLED, conference_url="https://meet.example.org/j/1"),
         session(status=Status.POSTPONED, window=None, last_day=date(2025, 11, 2)),
+        *NEW_SHAPES,
     ],
     ids=lambda s: s.id,
 )
@@ -449,8 +508,8 @@ def test_fast_vevent_is_byte_for_byte_what_icalendar_writes_for_the_event(subjec
     """Builds write each VEVENT from icalendar's values without an Event around them;
     the bytes must be those of icalendar's own Event, folded by us."""
     created, modified, sequence = FIRST_SEEN, LATER, 3
-    event = ics.build_event(subject, created, modified, sequence, BASE_URL)
+    events = [ics.build_event(subject, created, modified, sequence, BASE_URL, i) for i in range(len(subject.windows) or 1)]
     fake = type("R", (), {"first_published": created, "last_modified": modified, "sequence": sequence})
     body, tzid = ics.event_ical(subject, fake, BASE_URL)
-    assert body == ics.serialize(event)
-    assert tzid == event["DTSTART"].params.get("TZID")
+    assert body == b"".join(ics.serialize(event) for event in events)
+    assert tzid == events[0]["DTSTART"].params.get("TZID")

@@ -113,7 +113,8 @@ def test_session_fields_and_key_order():
     s = doc["sessions"][1]
     assert list(s) == [
         "id", "code", "ordinal", "title", "title_is_generated", "status", "mode", "place", "location", "tags",
-        "paragraphs", "first_day", "last_day", "all_day", "zone", "window", "when", "days", "url", "conference_url",
+        "paragraphs", "first_day", "last_day", "all_day", "zone", "window", "windows", "when", "days", "url",
+        "conference_url",
         "sequence", "first_published", "last_modified", "links",
     ]  # fmt: skip
     assert s | {"paragraphs": None, "days": None} == {
@@ -124,7 +125,7 @@ def test_session_fields_and_key_order():
         "title_is_generated": False,
         "status": "confirmed",
         "mode": "hybrid",
-        "place": {"city": "Geneva", "country": "Switzerland"},
+        "place": {"city": "Geneva", "country": "Switzerland", "region": None, "venue": None},
         "location": "Geneva, Switzerland",
         "tags": ["synthetic-media"],
         "paragraphs": None,
@@ -133,6 +134,7 @@ def test_session_fields_and_key_order():
         "all_day": False,
         "zone": "Europe/Zurich",
         "window": {"start": "10:00", "end": "18:00", "zone": "Europe/Zurich", "label": "Geneva time"},
+        "windows": [{"start": "10:00", "end": "18:00", "zone": "Europe/Zurich", "label": "Geneva time"}],
         "when": "28–29 October 2025, 10:00–18:00 Geneva time (CET, UTC+1)",
         "days": None,
         "url": None,

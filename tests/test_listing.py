@@ -142,11 +142,12 @@ DATE_LINES = [
                  Place("Paris", "France"), id="in-person-hyphen"),
     pytest.param("May 5, 2025 (Paris, France) Physical", "2025-05-05", "2025-05-05", Mode.IN_PERSON,
                  Place("Paris", "France"), id="physical"),
-    pytest.param("May 5, 2025 (Paris, France)", "2025-05-05", "2025-05-05", Mode.IN_PERSON, Place("Paris", "France"),
-                 id="no-mode-with-place"),
+    pytest.param("May 5, 2025 (Paris, France)", "2025-05-05", "2025-05-05", None, Place("Paris", "France"),
+                 id="no-mode-with-place-has-no-mode"),
+    pytest.param("May 5, 2025", "2025-05-05", "2025-05-05", None, None, id="no-mode-no-place"),
     pytest.param("May 5, 2025 Online", "2025-05-05", "2025-05-05", Mode.VIRTUAL, None, id="online"),
     pytest.param("May 5, 2025 (Washington, D.C., United States) Hybrid", "2025-05-05", "2025-05-05", Mode.HYBRID,
-                 Place("Washington, D.C.", "United States"), id="comma-in-city"),
+                 Place("Washington", "United States", region="D.C."), id="city-region-country"),
     pytest.param("May 5, 2025 ( São Paulo ,  Brazil ) Hybrid", "2025-05-05", "2025-05-05", Mode.HYBRID,
                  Place("São Paulo", "Brazil"), id="spaces-in-place"),
 ]
@@ -270,8 +271,11 @@ def test_line_numbers_count_blank_lines():
     assert [(s.code, s.line) for s in listing.parse(text)] == [("WIPO/A/2", 8), ("WIPO/A/1", 3)]
 
 
-def test_empty_listing_has_no_sessions():
-    assert listing.parse("") == [] and listing.parse("\n \n") == []
+@pytest.mark.parametrize("text", ["", "\n \n", "\ufeff", "\ufeff\r\n\t\r\n", "\u00a0\n\u200b"])
+def test_an_empty_listing_is_an_error(text):
+    with pytest.raises(ListingError) as caught:
+        listing.parse(text, "sessions.txt")
+    assert [(p.line, p.message.split(" (")[0]) for p in caught.value.problems] == [(1, "the listing has no records")]
 
 
 def test_dump_writes_the_seed_back_as_it_was():
@@ -296,10 +300,6 @@ ERRORS = [
     pytest.param(["A/B/C", "October 29 to October 28, 2025 Virtual", "Text"],
                  [(2, "the session ends (October 28, 2025) before it starts (October 29, 2025)")],
                  id="dates-backwards"),
-    pytest.param(["A/B/C", "December 30 to January 2, 2026 Virtual", "Text"],
-                 [(2, "the session ends (January 2, 2026) before it starts (December 30, 2026); write the year of "
-                      "both dates for a range across years ('December 30, 2025 to January 2, 2026')")],
-                 id="across-years-needs-both-years"),
     pytest.param(["A/B/C", OK, "25:00 - 26:00 Geneva time", "Text"],
                  [(3, "'25:00' is not a time (expected HH:MM, 24-hour, or h:mm am/pm)")], id="25:00"),
     pytest.param(["A/B/C", OK, "10 - 18 Geneva time", "Text"],
@@ -308,19 +308,18 @@ ERRORS = [
                  [(3, "'13 pm' is not a time (expected HH:MM, 24-hour, or h:mm am/pm)")], id="13-pm"),
     pytest.param(["A/B/C", OK, "18:00 - 10:00 Geneva time", "Text"],
                  [(3, "the daily window ends at 10:00, at or before it starts at 18:00 "
-                      "(a window past midnight is not supported)")], id="window-backwards"),
+                      "(a window past midnight may last at most 12 hours)")], id="window-backwards"),
     pytest.param(["A/B/C", OK, "10:00 - 10:00 Geneva time", "Text"],
                  [(3, "the daily window ends at 10:00, at or before it starts at 10:00 "
-                      "(a window past midnight is not supported)")], id="window-empty"),
+                      "(a window past midnight may last at most 12 hours)")], id="window-empty"),
     pytest.param(["A/B/C", OK, "10:00 - 18:00 Mars time", "Text"],
                  [(3, "'Mars time' is not a known time zone (expected a city ('Geneva time'), an abbreviation (CET), "
                       "an IANA name (Europe/Zurich) or an offset (UTC+2))")], id="unknown-zone"),
     pytest.param(["A/B/C", OK, "10:00 - 18:00", "Text"],
                  [(3, "no time zone after '10:00 - 18:00' (expected a city ('Geneva time'), an abbreviation (CET), "
                       "an IANA name (Europe/Zurich) or an offset (UTC+2))")], id="no-zone"),
-    pytest.param(["A/B/C", OK, "10:00 - 18:00 UTC+5:30", "Text"],
-                 [(3, "'UTC+5:30' is not a whole-hour offset; name the zone instead (e.g. Asia/Kolkata for UTC+5:30)")],
-                 id="half-hour-offset"),
+    pytest.param(["A/B/C", OK, "10:00 - 18:00 UTC+14:30", "Text"],
+                 [(3, "'UTC+14:30' is not a UTC offset (expected UTC-12:00 to UTC+14:00)")], id="offset-out-of-range"),
     pytest.param(["A/B/C", "March 29 to March 31, 2025 Virtual", "02:30 - 10:00 Geneva time", "Text"],
                  [(3, "02:30 does not exist on March 30, 2025 in Europe/Zurich "
                       "(the clocks skip it for daylight saving time)")], id="dst-gap"),
@@ -348,21 +347,18 @@ ERRORS = [
                  id="two-date-lines"),
     pytest.param(["A/B/C", OK, "Text", "A/B/C", OK, "Text"],
                  [(4, "duplicate document code 'A/B/C' (first used on line 1)")], id="duplicate-code"),
-    pytest.param(["A/B/C-D", OK, "Text", "A/B/C/D", OK, "Text"],
-                 [(4, "document code 'A/B/C/D' gives the same id 'a-b-c-d' as 'A/B/C-D' on line 1")],
+    pytest.param(["A/B/1-2", OK, "Text", "A/B/1/2", OK, "Text"],
+                 [(4, "document code 'A/B/1/2' gives the same id 'a-b-1-2' as 'A/B/1-2' on line 1")],
                  id="codes-with-the-same-id"),
     pytest.param(["A/B/C", "May 5, 2025 Hybird", "Text"],
-                 [(2, "'Hybird' is not an attendance mode (expected Hybrid, Virtual, In person, Online or Physical; "
+                 [(2, "'Hybird' is not an attendance mode (expected Hybrid, Virtual, Online, In person or Onsite; "
                       "a place goes in brackets: '(City, Country)')")], id="unknown-mode"),
-    pytest.param(["A/B/C", "May 5, 2025", "Text"],
-                 [(2, "no attendance mode and no place (expected Hybrid, Virtual or In person after the dates)")],
-                 id="no-mode-no-place"),
     pytest.param(["A/B/C", "May 5, 2025 () Hybrid", "Text"],
                  [(2, "'()' is not a place (expected '(City, Country)' or '(City)')")], id="empty-place"),
     pytest.param(["A/B/C", "May 5, 1025 Virtual", "Text"],
                  [(2, "'1025' is not a plausible year (expected 1900–2999)")], id="implausible-year"),
     pytest.param(["A/B/C", "January 1, 2024 to March 1, 2025 Virtual", "Text"],
-                 [(2, "'January 1, 2024 to March 1, 2025' spans 426 days; a session lasts at most 366")],
+                 [(2, "the dates span 426 days; a session lasts at most 366")],
                  id="too-long"),
 ]
 

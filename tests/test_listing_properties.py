@@ -1,5 +1,6 @@
-"""Properties of the listing parser: what dump writes, parse reads back unchanged; and no
-text whatsoever makes parse fail with anything but a ListingError."""
+"""Properties of the listing parser: what dump writes, parse reads back unchanged; what
+parse accepts comes back unchanged through its JSON; and no text (or bytes) whatsoever
+makes parse fail with anything but a ListingError."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from datetime import date, time, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wipofeeds import listing, tags, zones
+import json
+
+from wipofeeds import dates, listing, parsed, tags, zones
 from wipofeeds.errors import ListingError
 from wipofeeds.model import DailyWindow, Mode, Place, Session, session_id
 
@@ -33,22 +36,40 @@ def sentence(first, rest, max_size=12):
     return st.tuples(first, st.lists(rest, max_size=max_size)).map(lambda t: " ".join([t[0], *t[1]]))
 
 
-codes = st.lists(
-    st.text(alphabet=string.ascii_uppercase + string.digits, min_size=1, max_size=5), min_size=3, max_size=6
-).map("/".join)
+codes = st.tuples(
+    st.text(alphabet=string.ascii_uppercase, min_size=1, max_size=5),
+    st.lists(st.text(alphabet=string.ascii_uppercase + string.digits, min_size=1, max_size=5), max_size=4),
+    st.integers(0, 99),
+).map(lambda parts: "/".join([parts[0], *parts[1], str(parts[2])]))
+def _plain_place(place: Place) -> bool:
+    """Words the reader would take for a venue, a known city or a mode are not plain."""
+    parts = [place.city, place.country or ""]
+    return not any(dates._VENUE_WORDS.search(p) or zones.is_city(p) or dates._mode_of(p) for p in parts)
+
+
 places = st.one_of(
     st.none(),
-    st.builds(Place, sentence(plain_words, plain_words, 2), st.one_of(st.none(), sentence(plain_words, plain_words, 2))),
+    st.builds(Place, sentence(plain_words, plain_words, 2), st.one_of(st.none(), sentence(plain_words, plain_words, 2)))
+    .filter(_plain_place),
 )
+
+
+def _quarter(n: int) -> time:
+    return time(*divmod(n % 96 * 15, 60))
 
 
 @st.composite
 def windows(draw):
+    """One to three windows of a day, in order; the last may end after midnight (by
+    00:45, before any zone's DST change)."""
     label = draw(st.sampled_from(LABELS))
-    start = draw(st.integers(4 * 4, 22 * 4))  # quarter hours
-    end = draw(st.integers(start + 1, 24 * 4 - 1))
-    return DailyWindow(time(*divmod(start * 15, 60)), time(*divmod(end * 15, 60)), zones.resolve(label), label)
-
+    zone = zones.resolve(label)
+    count = draw(st.integers(1, 3))
+    cuts = sorted(draw(st.lists(st.integers(4 * 4, 22 * 4), min_size=2 * count, max_size=2 * count, unique=True)))
+    if draw(st.booleans()):  # the last window runs past midnight
+        cuts[-1] = draw(st.integers(max(cuts[-2] + 1, 24 * 4 - 12 * 4 + cuts[-2] % 4), 24 * 4 + 3))
+        cuts[-1] = min(cuts[-1], cuts[-2] + 12 * 4)
+    return tuple(DailyWindow(_quarter(a), _quarter(b), zone, label) for a, b in zip(cuts[::2], cuts[1::2]))
 
 @st.composite
 def sessions(draw, code):
@@ -62,15 +83,19 @@ def sessions(draw, code):
         quoted = f", “{title}”," if title else ""
         paragraphs.insert(draw(st.integers(0, len(paragraphs))), f"The {word} session of the WIPO Conversation{quoted} met.")
     paragraphs = tuple(paragraphs)
+    day_windows = draw(st.one_of(st.just(()), windows()))
+    place = draw(places)
+    mode = draw(st.sampled_from([*Mode, None]))
     return Session(
         code=code,
-        title=title or listing.generated_title(code, ordinal),
+        title=title or listing.generated_title(code, ordinal, "WIPO Conversation" if ordinal else None),
         first_day=first_day,
         last_day=first_day + timedelta(days=draw(st.integers(0, 6))),
-        mode=draw(st.sampled_from(Mode)),
+        mode=mode,
         paragraphs=paragraphs,
-        window=draw(st.one_of(st.none(), windows())),
-        place=draw(places),
+        window=day_windows[0] if day_windows else None,
+        extra_windows=day_windows[1:],
+        place=place,
         ordinal=ordinal,
         tags=tags.derive(title or "", *paragraphs),
         title_is_generated=title is None,
@@ -78,7 +103,7 @@ def sessions(draw, code):
 
 
 listings = (
-    st.lists(codes, min_size=0, max_size=5, unique_by=session_id)
+    st.lists(codes, min_size=1, max_size=5, unique_by=session_id)
     .flatmap(lambda cs: st.tuples(*(sessions(c) for c in cs)))
     .map(lambda ss: sorted(ss, key=lambda s: s.sort_key))
 )
@@ -95,13 +120,23 @@ def test_dump_then_parse_gives_the_sessions_back(original):
     assert all(lines[s.line - 1] == s.code for s in parsed)
 
 
+@SETTINGS
+@given(listings)
+def test_what_parse_accepts_comes_back_through_its_json(original):
+    sessions = listing.parse(listing.dump(original))
+    document = json.loads(json.dumps([parsed.to_json(s) for s in sessions], ensure_ascii=False))
+    assert [parsed.from_json(raw) for raw in document] == sessions
+
+
 FRAGMENTS = [
     "WIPO/IP/CONV/GE/2/25", "A/B/C", "WIPO/IP", "\n", "\r\n", "\r", " ", "\ufeff", "||", "|",
     "October 28", "Oct.", "Sept", "29", "31", "April 31", "February 29", ", 2025", "2026", "0000", "9999",
     " to ", " – ", "-", "—", "(Geneva, Switzerland)", "(", ")", " Hybrid", " Virtual", " In person", "Online",
     "10:00", "18:00", "25:00", "9:30 a.m.", "5 p.m.", "12 am", " Geneva time", " CET", " UTC+2", "UTC+5:30",
     "UTC-12", "GMT+14", "Europe/Zurich", "Mars time", "02:30", "The twelfth session", "the 21st session",
-    "\"IP and Space\"", "“Data”", "noon",
+    "\"IP and Space\"", "“Data”", "noon", "Tuesday, ", " and ", "from ", "22:00", "3 p.m.", "(CET)", "UTC−03:00",
+    "\u00a0", "\u202f", "\u200b", "\t", "sccr/47", "A/64", "Meeting code | ", "Date and venue | ", " |",
+    "(WIPO Headquarters, Geneva)", " and online", "Onsite", "midnight", "24:00",
 ]
 
 
@@ -120,6 +155,15 @@ def _check(text: str) -> None:
 @given(st.text())
 def test_any_text_raises_only_listing_errors(text):
     _check(text)
+
+
+@SETTINGS
+@given(st.binary())
+def test_any_bytes_raise_only_listing_errors(data):
+    try:
+        listing.parse(data, "x.txt")
+    except ListingError as exc:
+        assert exc.problems and all(p.file == "x.txt" and p.line >= 1 for p in exc.problems)
 
 
 @SETTINGS

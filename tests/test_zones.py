@@ -65,9 +65,10 @@ def test_offsets_keep_their_sign_in_the_inverted_etc_names(label, hours):
     [
         ("Mars time", "'Mars time' is not a known time zone"),
         ("Europe/Geneva", "'Europe/Geneva' is not a known time zone"),
-        ("UTC+5:30", "'UTC+5:30' is not a whole-hour offset; name the zone instead"),
-        ("UTC+15", "'UTC+15' is not a UTC offset (expected UTC-12 to UTC+14)"),
-        ("UTC-13", "'UTC-13' is not a UTC offset (expected UTC-12 to UTC+14)"),
+        ("UTC+5:60", "'UTC+5:60' is not a UTC offset (expected UTC-12:00 to UTC+14:00)"),
+        ("UTC+15", "'UTC+15' is not a UTC offset (expected UTC-12:00 to UTC+14:00)"),
+        ("UTC-13", "'UTC-13' is not a UTC offset (expected UTC-12:00 to UTC+14:00)"),
+        ("UTC+14:30", "'UTC+14:30' is not a UTC offset (expected UTC-12:00 to UTC+14:00)"),
         ("time", "'time' is not a known time zone"),
         ("", "no time zone"),
         ("../../etc/passwd", "'../../etc/passwd' is not a known time zone"),

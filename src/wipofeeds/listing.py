@@ -22,41 +22,20 @@ starts, a local time skipped by a DST change) is an error, never a guess.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 from typing import Iterable
-from zoneinfo import ZoneInfo
 
-from . import tags, zones
+from . import dates, tags, times
 from .errors import ListingError, Problem
-from .model import UTC, DailyWindow, Mode, Place, Session
+from .model import UTC, Session, SiteConfig
 
 EN_DASH = "\u2013"
-MAX_DAYS = 366
-YEARS = range(1900, 3000)
-DATE_EXAMPLE = "'October 28 to October 29, 2025 (Geneva, Switzerland) Hybrid'"
-TIME_EXPECTED = "expected HH:MM, 24-hour, or h:mm am/pm"
-
-_MONTH_NAMES = "january february march april may june july august september october november december".split()
-MONTHS: dict[str, int] = {
-    **{name: n for n, name in enumerate(_MONTH_NAMES, start=1)},
-    **{name[:3]: n for n, name in enumerate(_MONTH_NAMES, start=1)},
-    "sept": 9,
-}
-
-MODES: dict[str, Mode] = {
-    "hybrid": Mode.HYBRID,
-    "virtual": Mode.VIRTUAL,
-    "online": Mode.VIRTUAL,
-    "in person": Mode.IN_PERSON,
-    "in-person": Mode.IN_PERSON,
-    "physical": Mode.IN_PERSON,
-    "on site": Mode.IN_PERSON,
-    "on-site": Mode.IN_PERSON,
-    "onsite": Mode.IN_PERSON,
-}
+DATE_EXAMPLE = dates.EXAMPLE
+DEFAULT_SERIES = SiteConfig().name
 
 _UNITS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
           "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split()
@@ -69,38 +48,21 @@ ORDINALS: dict[str, int] = {
 
 # --- line shapes ------------------------------------------------------------------------
 
-_F = re.IGNORECASE | re.ASCII
-CODE = re.compile(r"[A-Z0-9][A-Z0-9.\-]*(?:/[A-Z0-9][A-Z0-9.\-]*){2,}")
-_DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-SEP = rf"(?:\s*[{_DASH}]\s*|\s+(?:to|until|till|through|thru)\s+)"
-_M = r"(?P<{0}>[A-Za-z]+)\.?"
-_D = r"(?P<{0}>[0-9]{{1,2}})(?:st|nd|rd|th)?"
-_Y = r"(?P<{0}>[0-9]{{4}})"
-
-
-def _date_format(template: str) -> re.Pattern:
-    fields = {f"{kind}{n}": (_M if kind == "m" else _D if kind == "d" else _Y).format(f"{kind}{n}")
-              for kind in "mdy" for n in (1, 2)}
-    return re.compile(template.format(SEP=SEP, **fields) + r"(?![0-9A-Za-z])", _F)
-
-
-# Tried in order; each names start/end month, day, year (missing parts come from the end).
-DATE_FORMATS: tuple[tuple[str, re.Pattern], ...] = tuple(
-    (name, _date_format(template))
-    for name, template in (
-        ("October 28 to November 2, 2025", r"{m1}\s*{d1}(?:,?\s*{y1})?{SEP}{m2}\s*{d2},?\s*{y2}"),
-        ("October 28 to 29, 2025", r"{m1}\s*{d1}{SEP}{d2},?\s*{y2}"),
-        ("October 28, 2025", r"{m2}\s*{d2},?\s*{y2}"),
-        ("28 October to 2 November 2025", r"{d1}\s*{m1}(?:,?\s*{y1})?{SEP}{d2}\s*{m2},?\s*{y2}"),
-        ("28 to 29 October 2025", r"{d1}{SEP}{d2}\s*{m2},?\s*{y2}"),
-        ("28 October 2025", r"{d2}\s*{m2},?\s*{y2}"),
-    )
+# A document code: "/"-separated parts of letters, digits, "." and "-", the first
+# starting with a letter, with a digit or a Roman session number (A/64, SCCR/47,
+# WO/GA/57, WIPO/IP/CONV/GE/2/25, PCT/MBCG/II; never "and/or" or "AI/ML"); any case,
+# written upper-case. A line that is one starts a record, so after a broken record the reader
+# picks up again at the next code.
+CODE = re.compile(
+    r"(?=[^\s]*[0-9]|[^\s]*/[IVXLCivxlc]+$)[A-Z][A-Z0-9.\-]*(?:/[A-Z0-9][A-Z0-9.\-]*)+",
+    re.IGNORECASE | re.ASCII,
 )
-_AFTER_DATE = re.compile(r"\s*(?:\((?P<place>[^()]*)\))?\s*(?P<mode>[^()]*?)\s*", _F)
-
-_T = r"(?P<{0}>noon|midday|[0-9]{{1,2}}(?:[:.h][0-9]{{2}})?(?:\s*(?P<{0}m>[ap])\.?\s?m\.?(?![A-Za-z]))?)"
-TIME_LINE = re.compile(rf"{_T.format('t1')}{SEP}{_T.format('t2')}(?![0-9])\s*,?\s*(?P<zone>.*)", _F)
-_TIME = re.compile(r"(?P<hour>[0-9]{1,2})(?:[:.h](?P<minute>[0-9]{2}))?", _F)
+# Labels a browser copies with a detail page's table: "Meeting code | SCCR/47 |",
+# "Date and venue | September 22 to October 1, 2003 (Geneva, Switzerland) Onsite |".
+_LABEL = re.compile(
+    r"^(?:meeting code|document code|code|dates? and venue|dates?|venue|time|times|hours)\s*[:|]\s*",
+    re.IGNORECASE,
+)
 
 _QUOTED = re.compile(r"\u201c([^\u201c\u201d]+)\u201d|\"([^\"]+)\"")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)")
@@ -113,24 +75,36 @@ _ORDINAL_WORDS = "|".join(
 _ORDINAL = re.compile(
     rf"(?<![A-Za-z0-9\-])(?:(?P<word>{_ORDINAL_WORDS})|(?P<number>[0-9]{{1,3}})(?P<suffix>st|nd|rd|th))"
     r"\s+session\b",
-    _F,
+    re.IGNORECASE | re.ASCII,
 )
-
-
-class _Bad(Exception):
-    """A problem with the line being read; becomes a :class:`Problem`."""
+# "… session of the Standing Committee on Copyright and Related Rights (SCCR) …": the
+# meeting a description names, capitalised words joined by a few small ones.
+_NAMED = re.compile(
+    r"\s+of\s+the\s+(?P<name>(?:[A-Z][\w\-’']*|IP)(?:\s+(?:(?:on|of|and|for|in|the|to|de)\s+)*(?:[A-Z][\w\-’']*|IP))*"
+    r"(?:\s+\([A-Z][A-Za-z\-]*\))?)"
+)
 
 
 # --- public API --------------------------------------------------------------------------
 
 
-def parse(text: str, filename: str = "<string>", *, processes: int = 1) -> list[Session]:
+def parse(
+    text: str | bytes, filename: str = "<string>", *, processes: int = 1, series: str = DEFAULT_SERIES
+) -> list[Session]:
     """Every session of a listing, newest first; raises ListingError with every problem.
-    ``processes=2``: a big listing is read by two processes (:func:`_read_in_two`)."""
+    Bytes are decoded by :func:`decode`. ``series``: the short name of the listing's
+    series, for titles the descriptions do not give. ``processes=2``: a big listing is
+    read by two processes (:func:`_read_in_two`)."""
+    if isinstance(text, bytes):
+        text = decode(text, filename)
     problems: list[Problem] = []
     sessions: list[Session] = []
     first_line: dict[str, int] = {}
     blocks = _blocks(_lines(text, filename, problems), filename, problems)
+    if not blocks and not problems:
+        problems.append(Problem(filename, 1, "the listing has no records (expected a document code such as "
+                                             "WIPO/IP/CONV/GE/2/25, its date line and its description); "
+                                             "an empty listing is never published"))
     for block in blocks:
         code, line = block[0]
         if code in first_line:
@@ -138,13 +112,38 @@ def parse(text: str, filename: str = "<string>", *, processes: int = 1) -> list[
             problems.append(Problem(filename, line, message))
         first_line.setdefault(code, line)
     if processes > 1 and len(blocks) >= TWO_READERS_FROM and hasattr(os, "fork"):
-        _read_in_two(blocks, filename, sessions, problems)
+        _read_in_two(blocks, filename, sessions, problems, series)
     else:
-        _read(blocks, filename, sessions, problems)
+        _read(blocks, filename, sessions, problems, series)
     _check_ids(sessions, filename, problems)
     if problems:
         raise ListingError(problems)
     return sorted(sessions, key=lambda s: s.sort_key)
+
+
+def decode(data: bytes, filename: str = "<string>") -> str:
+    """A listing's bytes as text: UTF-8 with or without a BOM, or UTF-16 with one. Any
+    other byte is an error naming its line, never a U+FFFD in what is published."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].decode("utf-16", "replace").count("\n") + 1
+            raise ListingError([Problem(filename, line, "the file starts as UTF-16 but is not; "
+                                                        "save the file as UTF-8")]) from None
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    problems = []
+    for number, line in enumerate(re.split(rb"\r\n|\r|\n", data), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            message = f"byte 0x{line[exc.start]:02X} is not UTF-8; save the file as UTF-8"
+            problems.append(Problem(filename, number, message))
+    raise ListingError(problems)
 
 
 # Listings read by two processes: from a size where a fork pays (a few ms). The second
@@ -153,23 +152,23 @@ def parse(text: str, filename: str = "<string>", *, processes: int = 1) -> list[
 TWO_READERS_FROM = 1_000
 
 
-def _read(blocks, filename: str, sessions: list[Session], problems: list[Problem]) -> None:
+def _read(blocks, filename: str, sessions: list[Session], problems: list[Problem], series: str) -> None:
     for block in blocks:
-        session = _Record(filename, block, problems).read()
+        session = _Record(filename, block, problems, series).read()
         if session is not None:
             sessions.append(session)
 
 
-def _read_fingerprinted(blocks, filename: str, sessions: list[Session], problems: list[Problem]) -> None:
+def _read_fingerprinted(blocks, filename: str, sessions: list[Session], problems: list[Problem], series: str) -> None:
     """:func:`_read`, each session's fingerprint worked out as it is read (it is cached
     on the session and pickled with it), so the history's update, which compares them,
     finds them made by both readers in parallel."""
-    _read(blocks, filename, sessions, problems)
+    _read(blocks, filename, sessions, problems, series)
     for session in sessions:
         session.fingerprint  # noqa: B018  fills the cached property
 
 
-def _read_in_two(blocks, filename: str, sessions: list[Session], problems: list[Problem]) -> None:
+def _read_in_two(blocks, filename: str, sessions: list[Session], problems: list[Problem], series: str) -> None:
     """:func:`_read`, the second half of the records in a forked process (reading is
     pure Python, so a second core halves it). Its sessions and problems come back
     pickled; if that process fails in any way, this one reads its half too. The result
@@ -181,21 +180,21 @@ def _read_in_two(blocks, filename: str, sessions: list[Session], problems: list[
     try:
         into, out = os.pipe()
     except OSError:
-        _read(blocks, filename, sessions, problems)
+        _read(blocks, filename, sessions, problems, series)
         return
     try:
         pid = os.fork()
     except OSError:
         os.close(into)
         os.close(out)
-        _read(blocks, filename, sessions, problems)
+        _read(blocks, filename, sessions, problems, series)
         return
     if pid == 0:  # the second reader: never returns into the caller's code
         status = 1
         try:
             os.close(into)
             theirs: tuple[list, list] = ([], [])
-            _read_fingerprinted(blocks[half:], filename, *theirs)
+            _read_fingerprinted(blocks[half:], filename, *theirs, series)
             with open(out, "wb") as pipe:
                 pipe.write(pickle.dumps(theirs, pickle.HIGHEST_PROTOCOL))
             status = 0
@@ -203,7 +202,7 @@ def _read_in_two(blocks, filename: str, sessions: list[Session], problems: list[
             os._exit(status)
     os.close(out)
     try:
-        _read_fingerprinted(blocks[:half], filename, sessions, problems)
+        _read_fingerprinted(blocks[:half], filename, sessions, problems, series)
         with open(into, "rb") as pipe:
             data = pipe.read()
     except BaseException:
@@ -216,7 +215,7 @@ def _read_in_two(blocks, filename: str, sessions: list[Session], problems: list[
         sessions += theirs_sessions
         problems += theirs_problems
     else:
-        _read(blocks[half:], filename, sessions, problems)
+        _read(blocks[half:], filename, sessions, problems, series)
 
 
 def dump(sessions: Iterable[Session]) -> str:
@@ -226,16 +225,23 @@ def dump(sessions: Iterable[Session]) -> str:
     for s in sessions:
         out.append(s.code)
         place = f"({s.place})" if s.place else ""
-        out.append(" ".join(filter(None, (_dates_text(s.first_day, s.last_day), place, s.mode.label))))
+        mode = s.mode.label if s.mode else ""
+        out.append(" ".join(filter(None, (_dates_text(s.first_day, s.last_day), place, mode))))
         if s.window is not None:
-            out.append(f"{s.window.start:%H:%M} - {s.window.end:%H:%M} {s.window.label}")
+            spans = " and ".join(f"{w.start:%H:%M} - {w.end:%H:%M}" for w in s.windows)
+            out.append(f"{spans} {s.window.label}")
         out.append("||".join(s.paragraphs))
     return "".join(line + "\n" for line in out)
 
 
-def generated_title(code: str, ordinal: int | None) -> str:
-    """The title of a session whose description quotes none."""
-    return f"WIPO Conversation {EN_DASH} {ordinal_text(ordinal) + ' session' if ordinal else code}"
+def generated_title(code: str, ordinal: int | None, named: str | None = None, series: str = DEFAULT_SERIES) -> str:
+    """The title of a session whose listing gives none: the meeting its description
+    names ('… session of the Standing Committee on …') or its code's series
+    (:data:`BODIES`), else the listing's ``series``; and its ordinal, else its code."""
+    name = named or _body(code) or series
+    if series and (name.startswith(series) or series.startswith(name)):
+        name = series  # 'the WIPO Conversation on IP and Frontier Technologies'
+    return f"{name} {EN_DASH} {ordinal_text(ordinal) + ' session' if ordinal else code}"
 
 
 def ordinal_text(n: int) -> str:
@@ -244,17 +250,67 @@ def ordinal_text(n: int) -> str:
     return f"{n}{suffix}"
 
 
+# WIPO's bodies by the first parts of their meeting codes (SCCR/47, WO/GA/57), for a
+# record whose description names no meeting.
+BODIES: dict[str, str] = {
+    "A": "Assemblies of the Member States of WIPO",
+    "WO/GA": "WIPO General Assembly",
+    "WO/CC": "WIPO Coordination Committee",
+    "WO/CF": "WIPO Conference",
+    "WO/PBC": "Program and Budget Committee",
+    "SCCR": "Standing Committee on Copyright and Related Rights",
+    "SCP": "Standing Committee on the Law of Patents",
+    "SCT": "Standing Committee on the Law of Trademarks, Industrial Designs and Geographical Indications",
+    "CDIP": "Committee on Development and Intellectual Property",
+    "CWS": "Committee on WIPO Standards",
+    "ACE": "Advisory Committee on Enforcement",
+    "WIPO/ACE": "Advisory Committee on Enforcement",
+    "WIPO/GRTKF/IC": "Intergovernmental Committee on Intellectual Property and Genetic Resources, "
+                     "Traditional Knowledge and Folklore",
+    "PCT/A": "PCT Union Assembly",
+    "PCT/WG": "Patent Cooperation Treaty (PCT) Working Group",
+    "MM/A": "Madrid Union Assembly",
+    "MM/LD/WG": "Working Group on the Legal Development of the Madrid System",
+    "H/A": "Hague Union Assembly",
+    "LI/A": "Lisbon Union Assembly",
+    "LO/A": "Locarno Union Assembly",
+    "BP/A": "Budapest Union Assembly",
+    "P/A": "Paris Union Assembly",
+    "B/A": "Berne Union Assembly",
+}
+
+
+def _body(code: str) -> str | None:
+    """The body whose code prefix is followed by the session's number ('SCCR/47')."""
+    parts = code.split("/")
+    for length in range(len(parts) - 1, 0, -1):
+        name = BODIES.get("/".join(parts[:length]))
+        if name is not None and _SESSION_NUMBER.fullmatch(parts[length]):
+            return name
+    return None
+
+
+_SESSION_NUMBER = re.compile(r"[0-9]+|[IVXLC]+")
+
+
 # --- reading -----------------------------------------------------------------------------
 
 
-# Characters no published format can carry as text (XML 1.0 and HTML forbid them), so
-# the listing may not hold them either: every format then shows the same text.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
+# Characters no published format can carry as text (XML 1.0 and HTML forbid them), and
+# the bidirectional controls that could reorder what a reader sees, so the listing may
+# not hold them: every format then shows the same text.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+                        "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
+# What browsers put into copied text as spaces: tabs, no-break and narrow no-break spaces
+# (before AM/PM), the typographic spaces, and the zero-width ones.
+_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]")
+_RUNS = re.compile(" {2,}")
 
 
 def _lines(text: str, filename: str, problems: list[Problem]) -> list[tuple[str, int]]:
-    """Non-blank lines, trimmed, with their 1-based numbers (CRLF, CR, LF and a BOM).
-    A control character is reported, then dropped so the rest is still checked."""
+    """Non-blank lines, trimmed, their spaces made plain, with their 1-based numbers
+    (CRLF, CR, LF and a BOM). A control character is reported, then dropped so the
+    rest is still checked."""
     text = text.removeprefix("\ufeff")
     lines = []
     for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
@@ -262,17 +318,26 @@ def _lines(text: str, filename: str, problems: list[Problem]) -> list[tuple[str,
             message = f"control character U+{ord(found.group()):04X} is not allowed in a listing; remove it"
             problems.append(Problem(filename, number, message))
             line = _FORBIDDEN.sub("", line)
-        if line.strip():
-            lines.append((line.replace("\t", " ").strip(), number))
+        line = _SPACES.sub(" ", line).strip()
+        if line:
+            lines.append((_RUNS.sub(" ", line) if "  " in line else line, number))
     return lines
+
+
+def _field(text: str) -> str:
+    """A code, date or time line without the table labels and bars a copied detail
+    page brings ('Date and venue | … |')."""
+    text = text.strip("| ")
+    return _LABEL.sub("", text, count=1).strip("| ") if ":" in text or "|" in text else text
 
 
 def _blocks(lines, filename, problems) -> list[list[tuple[str, int]]]:
     """Split at code lines; text before the first code is an error."""
     blocks: list[list[tuple[str, int]]] = []
     for text, number in lines:
-        if CODE.fullmatch(text):
-            blocks.append([(text, number)])
+        code = _field(text)
+        if CODE.fullmatch(code):
+            blocks.append([(code.upper(), number)])
         elif blocks:
             blocks[-1].append((text, number))
         else:
@@ -283,11 +348,13 @@ def _blocks(lines, filename, problems) -> list[list[tuple[str, int]]]:
 
 @dataclass
 class _Record:
-    """One record's lines being read, and the problems found in them."""
+    """One record's lines being read, and the problems found in them: one message a
+    problem (a line that cannot be read is not reported again as what follows it)."""
 
     filename: str
     block: list[tuple[str, int]]
     problems: list[Problem]
+    series: str = DEFAULT_SERIES
 
     def bad(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.filename, line, message))
@@ -299,66 +366,91 @@ class _Record:
         if not rest:
             self.bad(code_line, f"{code} has no date line (expected e.g. {DATE_EXAMPLE})")
             return None
-        dates = self._dates(code, rest)
-        window, window_line = self._window(rest)
-        if not rest:
-            self.bad(code_line, f"{code} has no description "
-                                "(expected one line after the dates; '||' separates paragraphs)")
+        title_line = self._title_line(rest)
+        when = self._dates(code, rest)
+        found = self._windows(code, code_line, rest)
+        if found is None:
             return None
         paragraphs = self._description(code, rest)
-        if dates is None or len(self.problems) > before:
+        if when is None or len(self.problems) > before:
             return None
-        (first_day, last_day), place, mode = dates
-        if window is not None:
-            self._check_days(window, first_day, last_day, window_line)
+        windows, window_line, stated = found
+        if windows:
+            self._check_days(windows, when.first, when.last, window_line, stated)
         if len(self.problems) > before:
             return None
-        ordinal, title = _describe(paragraphs)
+        ordinal, quoted, named = _describe(paragraphs)
+        title = title_line or quoted
         return Session(
             code=code,
-            title=title or generated_title(code, ordinal),
-            first_day=first_day,
-            last_day=last_day,
-            mode=mode,
+            title=title or generated_title(code, ordinal, named, self.series),
+            first_day=when.first,
+            last_day=when.last,
+            mode=when.mode,
             paragraphs=paragraphs,
-            window=window,
-            place=place,
+            window=windows[0] if windows else None,
+            extra_windows=windows[1:],
+            place=when.place,
             ordinal=ordinal,
             tags=tags.derive(title or "", *paragraphs),
             line=code_line,
             title_is_generated=title is None,
         )
 
-    def _dates(self, code: str, rest: list[tuple[str, int]]):
+    @staticmethod
+    def _title_line(rest: list[tuple[str, int]]) -> str | None:
+        """A meeting's name between its code and its date line, as WIPO's assemblies
+        pages have it ('PCT Union - Assembly: Thirty-Sixth (16th Ordinary) Session')."""
+        if len(rest) > 2 and not dates.looks_like_date(_field(rest[0][0])) and dates.looks_like_date(_field(rest[1][0])):
+            if not times.looks_like_time(rest[0][0]):
+                return rest.pop(0)[0]
+        return None
+
+    def _dates(self, code: str, rest: list[tuple[str, int]]) -> dates.DateLine | None:
         """Read the date line at the head of ``rest``; a missing one is reported once."""
         text, line = rest[0]
-        if _looks_like_date(text):
+        field = _field(text)
+        if dates.looks_like_date(field):
             rest.pop(0)
             try:
-                return _date_line(text)
-            except _Bad as exc:
+                return dates.read(field)
+            except dates.DateError as exc:
                 self.bad(line, str(exc))
-        elif _looks_like_time(text):
+        elif times.looks_like_time(text):
             rest.pop(0)
             self.bad(line, f"time line with no date line before it "
                            f"(expected a date line such as {DATE_EXAMPLE} after {code})")
-        else:  # leave the line to be read as the description
+        else:
             self.bad(line, f"expected a date line such as {DATE_EXAMPLE} after {code}, found {_quote(text)}")
+            if len(rest) > 1:  # more lines follow: this one stood where the dates go
+                rest.pop(0)
         return None
 
-    def _window(self, rest: list[tuple[str, int]]) -> tuple[DailyWindow | None, int]:
-        if not rest or not _looks_like_time(rest[0][0]) or _looks_like_date(rest[0][0]):
-            return None, 0
+    def _windows(self, code: str, code_line: int, rest: list[tuple[str, int]]):
+        """The daily windows, from the line after the dates when the record's shape has
+        one there: a line shaped like a time with the description still to come must be
+        one. None after reporting a record without a description."""
+        if not rest or (len(rest) == 1 and _is_time_line(rest[0][0])):
+            self.bad(code_line, f"{code} has no description "
+                                "(expected one line after the dates; '||' separates paragraphs)")
+            return None
+        if len(rest) == 1 or not times.looks_like_time(rest[0][0]):
+            return (), 0, None
         text, line = rest.pop(0)
         try:
-            return _time_line(text), line
-        except _Bad as exc:
-            self.bad(line, str(exc))
-            return None, line
+            found = times.read(_field(text))
+        except times.TimeError as exc:
+            hint = ""
+            if times.wordy(text):  # as long as a sentence: it may be one
+                hint = ("; if this line begins the description, write the time line before it "
+                        "or join the description into one line with '||'")
+            self.bad(line, f"{exc}{hint}")
+            return (), line, None
+        return found.windows, line, found.stated
 
     def _description(self, code: str, rest: list[tuple[str, int]]) -> tuple[str, ...]:
         text, line = rest.pop(0)
-        while _looks_like_time(text) or _is_date_line(text):
+        if _is_time_line(text) or (dates.looks_like_date(_field(text)) and _is_date_line(text)):
             self.bad(line, f"a record has one date line and at most one time line; found another: {_quote(text)}")
             if not rest:
                 return ()
@@ -366,158 +458,65 @@ class _Record:
         paragraphs = tuple(p.strip() for p in text.split("||") if p.strip())
         if not paragraphs:
             self.bad(line, f"the description of {code} is empty")
-        for extra, extra_line in rest:
-            self.bad(extra_line, f"unexpected line after the description of {code}: {_quote(extra)} "
-                                 "(a description is one line; '||' separates paragraphs)")
+        if rest:
+            extra, extra_line = rest[0]
+            more = f"; {len(rest) - 1} more line{'s' if len(rest) > 2 else ''} follow" if len(rest) > 1 else ""
+            if dates.looks_like_date(_field(extra)):
+                self.bad(extra_line, f"a date line after the description of {code}: {_quote(extra)} "
+                                     "(is the document code of the next record missing before it?)")
+            else:
+                self.bad(extra_line, f"unexpected line after the description of {code}: {_quote(extra)} "
+                                     f"(a description is one line; '||' separates paragraphs){more}")
         return paragraphs
 
-    def _check_days(self, window: DailyWindow, first_day: date, last_day: date, line: int) -> None:
-        """Reject local times that a DST change skips on one of the days."""
-        tz = ZoneInfo(window.zone)
+    def _check_days(self, windows, first_day: date, last_day: date, line: int, stated) -> None:
+        """Reject local times that a DST change skips on one of the days, and a zone
+        whose offset on a day is not the one the line states."""
         for ordinal in range(first_day.toordinal(), last_day.toordinal() + 1):
             day = date.fromordinal(ordinal)
-            for moment in (window.start, window.end):
-                local = datetime.combine(day, moment, tz)
-                if local.utcoffset() == local.replace(fold=1).utcoffset():
-                    continue  # no clock change at this moment (the usual case)
-                if local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != local.replace(tzinfo=None):
-                    self.bad(line, f"{moment:%H:%M} does not exist on {_day_text(day)}, {day.year} in {window.zone} "
-                                   "(the clocks skip it for daylight saving time)")
+            for window in windows:
+                for moment in window.on(day):
+                    if moment.astimezone(UTC).astimezone(moment.tzinfo).replace(tzinfo=None) != moment.replace(tzinfo=None):
+                        self.bad(line, f"{moment:%H:%M} does not exist on {_day_text(moment.date())}, {moment.year} "
+                                       f"in {window.zone} (the clocks skip it for daylight saving time)")
+                        return
+                    if stated is not None and moment.utcoffset() != stated:
+                        self.bad(line, f"the line states UTC{_offset_text(stated)}, but {window.zone} is "
+                                       f"UTC{_offset_text(moment.utcoffset())} on {_day_text(day)}, {day.year}")
+                        return
 
 
-def _looks_like_time(text: str) -> bool:
-    return TIME_LINE.match(text) is not None
+def _offset_text(offset) -> str:
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"{sign}{hours}" + (f":{minutes:02d}" if minutes else "")
 
 
-def _looks_like_date(text: str) -> bool:
-    return any(pattern.match(text) for _, pattern in DATE_FORMATS)
-
-
-def _is_date_line(text: str) -> bool:
+def _is_time_line(text: str) -> bool:
+    if not times.looks_like_time(text):
+        return False
     try:
-        _date_line(text)
-    except _Bad:
+        times.read(_field(text))
+    except times.TimeError:
         return False
     return True
 
 
-def _date_line(text: str):
-    """'October 28 to October 29, 2025 (Geneva, Switzerland) Hybrid' → ((first, last), place, mode)."""
-    for _, pattern in DATE_FORMATS:
-        found = pattern.match(text)
-        if found:
-            break
-    else:
-        raise _Bad(f"expected a date line such as {DATE_EXAMPLE}, found {_quote(text)}")
-    parts = {name: value for name, value in found.groupdict().items() if value}
-    end_month = parts.get("m2") or parts["m1"]
-    last = _date(end_month, parts["d2"], parts["y2"])
-    first = _date(parts.get("m1", end_month), parts.get("d1", parts["d2"]), parts.get("y1", parts["y2"]))
-    if last < first:
-        hint = ""
-        if "y1" not in parts and first.month > last.month:
-            hint = "; write the year of both dates for a range across years ('December 30, 2025 to January 2, 2026')"
-        raise _Bad(f"the session ends ({_day_text(last)}, {last.year}) "
-                   f"before it starts ({_day_text(first)}, {first.year}){hint}")
-    if (last - first).days + 1 > MAX_DAYS:
-        raise _Bad(f"{found.group(0)!r} spans {(last - first).days + 1} days; a session lasts at most {MAX_DAYS}")
-    after = _AFTER_DATE.fullmatch(text, found.end())
-    if after is None:
-        raise _Bad(f"unexpected {_quote(text[found.end():].strip())} after the dates "
-                   "(expected an optional '(City, Country)' and Hybrid, Virtual or In person)")
-    place = _place(after["place"]) if after["place"] is not None else None
-    return (first, last), place, _mode(after["mode"], place)
-
-
-def _date(month: str, day: str, year: str) -> date:
-    number = MONTHS.get(month.lower())
-    if number is None:
-        raise _Bad(f"'{month}' is not a month (expected a month name such as October or Oct.)")
-    if int(year) not in YEARS:
-        raise _Bad(f"'{year}' is not a plausible year (expected {YEARS.start}–{YEARS.stop - 1})")
+def _is_date_line(text: str) -> bool:
     try:
-        return date(int(year), number, int(day))
-    except ValueError:
-        written = f"{month} {int(day)}"
-        try:
-            date(2000, number, int(day))  # a leap year: is the day possible in any year?
-        except ValueError:
-            raise _Bad(f"'{written}' is not a date") from None
-        raise _Bad(f"'{written}, {year}' is not a date") from None
-
-
-def _place(text: str) -> Place:
-    city, _, country = text.rpartition(",")
-    if not city:
-        city, country = country, ""
-    city, country = city.strip(), country.strip()
-    if not city:
-        raise _Bad(f"'({text})' is not a place (expected '(City, Country)' or '(City)')")
-    return Place(city, country or None)
-
-
-def _mode(text: str, place: Place | None) -> Mode:
-    if not text:
-        if place is None:
-            raise _Bad("no attendance mode and no place (expected Hybrid, Virtual or In person after the dates)")
-        return Mode.IN_PERSON
-    mode = MODES.get(" ".join(text.lower().split()))
-    if mode is None:
-        raise _Bad(f"'{text}' is not an attendance mode (expected Hybrid, Virtual, In person, Online or Physical"
-                   "; a place goes in brackets: '(City, Country)')")
-    return mode
-
-
-def _time_line(text: str) -> DailyWindow:
-    """'10:00 - 18:00 Geneva time' or '9:30 a.m. to 5 p.m. EST' → DailyWindow."""
-    found = TIME_LINE.fullmatch(text)
-    assert found is not None  # callers check _looks_like_time; .* takes the rest
-    end_marker = found["t2m"]
-    # '9:30 – 11:00 a.m.' shares the end's am/pm; '10 – 6 pm' is 10 am to 6 pm
-    borrow = not found["t1m"] and end_marker is not None and _twelve_hour(found["t1"])
-    start = _time(found["t1"], end_marker if borrow else found["t1m"])
-    end = _time(found["t2"], end_marker)
-    if borrow and start >= end:
-        start = _time(found["t1"], "a")
-    label = found["zone"].strip().removeprefix("(").removesuffix(")").strip()
-    if not label:
-        raise _Bad(f"no time zone after {_quote(text)} (expected {zones.EXPECTED})")
-    try:
-        zone = zones.resolve(label)
-    except zones.ZoneError as exc:
-        raise _Bad(str(exc)) from None
-    if end <= start:
-        raise _Bad(f"the daily window ends at {end:%H:%M}, at or before it starts at {start:%H:%M} "
-                   "(a window past midnight is not supported)")
-    return DailyWindow(start, end, zone, label)
-
-
-def _twelve_hour(text: str) -> bool:
-    """Whether a time without am/pm may borrow the end's ('9:30 – 11:00 a.m.')."""
-    found = _TIME.match(text)
-    return found is not None and 1 <= int(found["hour"]) <= 12 and not text[found.end():].strip()
-
-
-def _time(text: str, marker: str | None) -> time:
-    written = " ".join(text.split())
-    if written.lower() in ("noon", "midday"):
-        return time(12)
-    found = _TIME.match(text)
-    hour, minute = int(found["hour"]), int(found["minute"] or 0)
-    if marker is None:
-        if found["minute"] is None or hour > 23 or minute > 59:
-            raise _Bad(f"'{written}' is not a time ({TIME_EXPECTED})")
-        return time(hour, minute)
-    if not 1 <= hour <= 12 or minute > 59:
-        raise _Bad(f"'{written}' is not a time ({TIME_EXPECTED})")
-    return time(hour % 12 + (12 if marker.lower() == "p" else 0), minute)
+        dates.read(_field(text))
+    except dates.DateError:
+        return False
+    return True
 
 
 # --- what the description says -------------------------------------------------------------
 
 
-def _describe(paragraphs: tuple[str, ...]) -> tuple[int | None, str | None]:
-    """(ordinal, quoted title) from the first sentence that says '<ordinal> session'."""
+def _describe(paragraphs: tuple[str, ...]) -> tuple[int | None, str | None, str | None]:
+    """(ordinal, quoted title, meeting named) from the first sentence that says
+    '<ordinal> session'."""
     for paragraph in paragraphs:
         for found in _ordinal_sessions(paragraph):
             if found["word"]:
@@ -526,8 +525,9 @@ def _describe(paragraphs: tuple[str, ...]) -> tuple[int | None, str | None]:
                 ordinal = int(found["number"])
                 if ordinal == 0 or ordinal_text(ordinal)[-2:] != found["suffix"].lower():
                     continue  # '12nd session' is not an ordinal
-            return ordinal, _quoted_title(paragraph, found.start())
-    return None, None
+            named = _NAMED.match(paragraph[: found.end() + 200], found.end())
+            return ordinal, _quoted_title(paragraph, found.start()), named["name"] if named else None
+    return None, None, None
 
 
 def _ordinal_sessions(paragraph: str):

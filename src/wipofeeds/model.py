@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
 from functools import cached_property
-from zoneinfo import ZoneInfo
+
+from . import zones
 
 UTC = timezone.utc
 
@@ -36,13 +37,18 @@ class Status(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """Where a session is held: a city and, when the listing names it, the country."""
+    """Where a session is held: a city and, when the listing names them, the venue,
+    region and country, each as written."""
 
     city: str
     country: str | None = None
+    region: str | None = None
+    """A state or province between city and country: 'Palo Alto, California, …'."""
+    venue: str | None = None
+    """A building before the city: 'WIPO Headquarters, Geneva'."""
 
     def __str__(self) -> str:
-        return f"{self.city}, {self.country}" if self.country else self.city
+        return ", ".join(part for part in (self.venue, self.city, self.region, self.country) if part)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,13 +65,19 @@ class DailyWindow:
     label: str
 
     @property
-    def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.zone)
+    def tz(self) -> tzinfo:
+        return zones.tzinfo(self.zone)
+
+    @property
+    def overnight(self) -> bool:
+        """Whether the window ends after midnight, on the next day ('22:00 - 02:00')."""
+        return self.end <= self.start
 
     def on(self, day: date) -> tuple[datetime, datetime]:
         """Aware start and end of the window on ``day`` (DST-correct for that day)."""
         tz = self.tz
-        return datetime.combine(day, self.start, tz), datetime.combine(day, self.end, tz)
+        end_day = day + timedelta(days=1) if self.overnight else day
+        return datetime.combine(day, self.start, tz), datetime.combine(end_day, self.end, tz)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +114,11 @@ class Session:
     title: str
     first_day: date
     last_day: date
-    mode: Mode
+    mode: Mode | None
+    """None where the listing states no attendance mode: nothing is invented."""
     paragraphs: tuple[str, ...]
     window: DailyWindow | None = None
+    """The daily window (the first, when the listing gives a day several)."""
     place: Place | None = None
     ordinal: int | None = None
     tags: tuple[str, ...] = ()
@@ -116,6 +130,9 @@ class Session:
     line: int = 0
     """Line of the document code in the listing, for messages."""
     title_is_generated: bool = field(default=False, compare=False)
+    extra_windows: tuple[DailyWindow, ...] = ()
+    """Later windows of the same days ('10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m.'),
+    in the zone of ``window``; each is its own event series in the calendar."""
 
     @cached_property  # read on every path, link and lookup: worked out once
     def id(self) -> str:
@@ -133,18 +150,25 @@ class Session:
     def days(self) -> tuple[date, ...]:
         return tuple(self.first_day + timedelta(days=i) for i in range(self.day_count))
 
+    @property
+    def windows(self) -> tuple[DailyWindow, ...]:
+        """Every daily window, in order; empty for an all-day session."""
+        return () if self.window is None else (self.window, *self.extra_windows)
+
     @cached_property
     def occurrences(self) -> tuple[Occurrence, ...]:
+        """Each day's windows, day by day (one all-day occurrence a day without)."""
         if self.window is None:
             return tuple(Occurrence(d, None, None) for d in self.days)
-        return tuple(Occurrence(d, *self.window.on(d)) for d in self.days)
+        return tuple(Occurrence(d, *w.on(d)) for d in self.days for w in self.windows)
 
     @property
-    def location(self) -> str:
-        """What a calendar shows as the location."""
+    def location(self) -> str | None:
+        """What a calendar shows as the location: the place, "Online" for a virtual
+        session without one, else None (nothing is invented)."""
         if self.place is not None:
             return str(self.place)
-        return "Online"
+        return "Online" if self.mode is Mode.VIRTUAL else None
 
     @property
     def sort_key(self) -> tuple:
@@ -159,22 +183,15 @@ class Session:
             "title": self.title,
             "first_day": self.first_day.isoformat(),
             "last_day": self.last_day.isoformat(),
-            "window": None
-            if self.window is None
-            else {
-                "start": self.window.start.strftime("%H:%M"),
-                "end": self.window.end.strftime("%H:%M"),
-                "zone": self.window.zone,
-                "label": self.window.label,
-            },
+            "window": None if self.window is None else _window_content(self.window),
             "place": None if self.place is None else str(self.place),
-            "mode": self.mode.value,
+            "mode": None if self.mode is None else self.mode.value,
             "status": self.status.value,
             "paragraphs": list(self.paragraphs),
             "tags": list(self.tags),
             "url": self.url,
             "conference_url": self.conference_url,
-        }
+        } | ({"extra_windows": [_window_content(w) for w in self.extra_windows]} if self.extra_windows else {})
 
     @cached_property
     def fingerprint(self) -> str:
@@ -183,6 +200,15 @@ class Session:
 
         raw = json.dumps(self.content(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def _window_content(window: DailyWindow) -> dict:
+    return {
+        "start": window.start.strftime("%H:%M"),
+        "end": window.end.strftime("%H:%M"),
+        "zone": window.zone,
+        "label": window.label,
+    }
 
 
 # --- change history -----------------------------------------------------------------
@@ -198,6 +224,7 @@ class ChangeKind(StrEnum):
     POSTPONED = "postponed"
     REINSTATED = "reinstated"  # back to confirmed
     EDITED = "edited"  # text, tags or links changed
+    WITHDRAWN = "withdrawn"  # left the listing (gone from every calendar)
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,6 +277,9 @@ class SiteConfig:
     """Settings of the published series (data/site.toml, overridable by flags/env)."""
 
     title: str = "WIPO Conversation on IP and Frontier Technologies"
+    name: str = "WIPO Conversation"
+    """The series' short name, which titles a session whose description quotes none
+    ('WIPO Conversation – 11th session')."""
     description: str = (
         "Sessions of the WIPO Conversation on Intellectual Property and Frontier "
         "Technologies: dates, times and topics."

@@ -74,22 +74,24 @@ def zone_names(session: Session) -> str:
 def tzname_is_offset(moment: datetime) -> bool:
     """zoneinfo names some zones by offset ('+04'); those read better as 'UTC+4' alone."""
     name = moment.tzname() or ""
-    return name[:1] in "+-" or name in ("UTC", "GMT")
+    return name[:1] in "+-" or name.startswith(("UTC", "GMT"))
 
 
 def local_window(session: Session) -> str:
-    """'10:00–18:00 Geneva time (CET, UTC+1)', or 'All day'."""
+    """'10:00–18:00 Geneva time (CET, UTC+1)', '10:00–13:00 and 15:00–18:00 Geneva time
+    (CET, UTC+1)', or 'All day'."""
     w = session.window
     if w is None:
         return "All day"
-    return f"{w.start:%H:%M}{EN_DASH}{w.end:%H:%M} {w.label} ({zone_names(session)})"
+    spans = " and ".join(f"{w.start:%H:%M}{EN_DASH}{w.end:%H:%M}" for w in session.windows)
+    return f"{spans} {w.label} ({zone_names(session)})"
 
 
 def when(session: Session) -> str:
     """'28–29 October 2025, 10:00–18:00 Geneva time (CET, UTC+1)' or '… (all day)'.
     Every format states it, so it is kept by what it depends on (the days and the
     window), a bounded number of them."""
-    key = (session.first_day, session.last_day, session.window)
+    key = (session.first_day, session.last_day, session.windows)
     text = _WHEN.get(key)
     if text is None:
         dates = date_range(session.first_day, session.last_day)
@@ -105,26 +107,28 @@ _WHEN_KEPT = 1 << 17
 
 
 def utc_windows(session: Session) -> str:
-    """The daily window in UTC, grouped by runs of days with the same UTC hours:
-    '09:00–17:00 UTC' or '08:00–16:00 UTC on 27 March; 07:00–15:00 UTC on 28–29 March'."""
+    """The daily windows in UTC, grouped by runs of days with the same UTC hours:
+    '09:00–17:00 UTC' or '08:00–16:00 UTC on 27 March; 07:00–15:00 UTC on 28–29 March'
+    ('09:00–12:00 and 14:00–17:00 UTC' for two windows a day)."""
     if session.window is None:
         return ""
     groups: list[tuple[str, date, date]] = []
-    for occ in session.occurrences:
-        assert occ.start is not None and occ.end is not None
-        span = f"{occ.start.astimezone(UTC):%H:%M}{EN_DASH}{occ.end.astimezone(UTC):%H:%M} UTC"
+    for day in session.days:
+        span = " and ".join(f"{start.astimezone(UTC):%H:%M}{EN_DASH}{end.astimezone(UTC):%H:%M}"
+                            for start, end in (w.on(day) for w in session.windows)) + " UTC"
         if groups and groups[-1][0] == span:
-            groups[-1] = (span, groups[-1][1], occ.day)
+            groups[-1] = (span, groups[-1][1], day)
         else:
-            groups.append((span, occ.day, occ.day))
+            groups.append((span, day, day))
     if len(groups) == 1:
         return groups[0][0]
     return "; ".join(f"{span} on {date_range(a, b)}" for span, a, b in groups)
 
 
 def place_and_mode(session: Session) -> str:
-    """'Geneva, Switzerland · Hybrid' or 'Online · Virtual'."""
-    return f"{session.location} · {session.mode.label}"
+    """'Geneva, Switzerland · Hybrid', 'Online · Virtual', or what of the two the
+    listing states ('Geneva, Switzerland'); '' when it states neither."""
+    return " · ".join(part for part in (session.location, session.mode and session.mode.label) if part)
 
 
 def collection_title(title: str, path: str) -> str:

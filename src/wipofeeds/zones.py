@@ -15,8 +15,11 @@ Geneva's summer time, not as a fixed UTC+1.
 from __future__ import annotations
 
 import re
+from datetime import timedelta, timezone
+from datetime import tzinfo as tzinfo_type
 from functools import lru_cache
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import tzdata
 
@@ -198,6 +201,21 @@ _OFFSET = re.compile(
 )
 
 
+# Keys of CITIES that name a country, region or zone, not a city (a place's city is
+# recognised by :func:`is_city`: "(WIPO Headquarters, Geneva)").
+_NOT_CITIES = frozenset({
+    "uk", "swiss", "india", "china", "japan", "eastern", "central", "mountain", "pacific", "universal",
+    "us eastern", "us pacific", "central european", "central european summer", "western european",
+    "eastern european", "british summer", "greenwich mean", "coordinated universal",
+})
+
+
+def is_city(name: str) -> bool:
+    """Whether ``name`` is a city this module knows ('Geneva', 'Genève', 'New York')."""
+    key = _key(name)
+    return key in CITIES and key not in _NOT_CITIES
+
+
 class ZoneError(ValueError):
     """A zone label names no zone wipofeeds knows; the message says what was expected."""
 
@@ -217,7 +235,8 @@ def _iana_names() -> dict[str, str]:
 
 
 def resolve(label: str) -> str:
-    """The IANA key for ``label``; raises :class:`ZoneError` when there is none."""
+    """The zone key for ``label``; raises :class:`ZoneError` when there is none. A key is
+    an IANA name, or 'UTC+05:30' for an offset that no IANA zone has (see :func:`tzinfo`)."""
     text = " ".join(label.split())
     bare = _TIME_WORD.sub("", text.removesuffix("."))
     if not bare:
@@ -232,19 +251,60 @@ def resolve(label: str) -> str:
     iana = _iana_names().get(bare.casefold().replace(" ", "_"))
     if iana is not None:
         return iana
-    raise ZoneError(f"'{text}' is not a known time zone (expected {EXPECTED})")
+    shown = text if len(text) <= 60 else text[:59] + "…"
+    raise ZoneError(f"'{shown}' is not a known time zone (expected {EXPECTED})")
+
+
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+
+
+def resolve_stated(label: str) -> tuple[str, timedelta | None]:
+    """:func:`resolve`, also for a zone named twice: 'Geneva (CET) time' (both names must
+    be the same zone) or 'Geneva time (UTC+1)' (the named zone, and the offset stated
+    beside it, which the caller checks against each day)."""
+    inner = [part.strip() for part in _BRACKETED.findall(label)]
+    outer = " ".join(_BRACKETED.sub(" ", label).split())
+    if not inner or not outer:
+        return resolve(label.strip("() ")), None
+    zone, stated = resolve(outer), None
+    for part in inner:
+        other = resolve(part)
+        offset = _OFFSET.fullmatch(_TIME_WORD.sub("", part))
+        if offset:
+            stated = timedelta(hours=int(offset["hours"]), minutes=int(offset["minutes"] or 0))
+            stated = stated if offset["sign"] == "+" else -stated
+        elif other != zone:
+            raise ZoneError(f"'{outer}' ({zone}) and '{part}' ({other}) are different time zones; name one")
+    return zone, stated
 
 
 def _fixed_zone(text: str, offset: re.Match) -> str:
-    """'UTC+2' → 'Etc/GMT-2': the Etc zones invert the sign and exist for whole hours only."""
-    hours = int(offset["hours"])
-    if offset["minutes"] and int(offset["minutes"]) != 0:
-        raise ZoneError(
-            f"'{text}' is not a whole-hour offset; name the zone instead (e.g. Asia/Kolkata for UTC+5:30)"
-        )
+    """'UTC+2' → 'Etc/GMT-2' (the Etc zones invert the sign and exist for whole hours
+    only); 'UTC+05:30' → 'UTC+05:30', a fixed offset of its own."""
+    hours, minutes = int(offset["hours"]), int(offset["minutes"] or 0)
     east = offset["sign"] == "+"
-    if hours == 0:
+    if minutes > 59 or (east and (hours, minutes) > (14, 0)) or (not east and (hours, minutes) > (12, 0)):
+        raise ZoneError(f"'{text}' is not a UTC offset (expected UTC-12:00 to UTC+14:00)")
+    if hours == 0 and minutes == 0:
         return "UTC"
-    if (east and hours > 14) or (not east and hours > 12):
-        raise ZoneError(f"'{text}' is not a UTC offset (expected UTC-12 to UTC+14)")
+    if minutes:
+        return f"UTC{'+' if east else '-'}{hours:02d}:{minutes:02d}"
     return f"Etc/GMT{'-' if east else '+'}{hours}"
+
+
+_FIXED = re.compile(r"UTC(?P<sign>[+-])(?P<hours>[0-9]{2}):(?P<minutes>[0-9]{2})")
+
+
+def is_fixed(key: str) -> bool:
+    """Whether ``key`` is a fixed offset of our own ('UTC+05:30'), not an IANA name."""
+    return _FIXED.fullmatch(key) is not None
+
+
+@lru_cache(maxsize=1024)
+def tzinfo(key: str) -> tzinfo_type:
+    """The tzinfo of a zone key: zoneinfo for IANA names, a fixed offset for 'UTC+05:30'."""
+    fixed = _FIXED.fullmatch(key)
+    if fixed is None:
+        return ZoneInfo(key)
+    offset = timedelta(hours=int(fixed["hours"]), minutes=int(fixed["minutes"]))
+    return timezone(offset if fixed["sign"] == "+" else -offset, key)

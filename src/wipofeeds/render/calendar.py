@@ -25,12 +25,12 @@ from icalendar import Calendar, Event, vText
 from icalendar.prop import vCategory, vDDDTypes, vDuration, vInt, vRecur, vUri
 from icalendar.prop.conference import Conference
 
-from .. import wording
-from ..model import Catalog, Record, Session, Status
+from .. import wording, zones
+from ..model import UTC, Catalog, Record, Session, Status
 from . import register, vtimezone
 
 MEDIA_TYPE = "text/calendar; charset=utf-8"
-PRODID = "-//wipofeeds//WIPO Conversation feeds//EN"
+PRODID = "-//wipofeeds//WIPO meeting feeds//EN"
 UID_DOMAIN = "wipofeeds"
 _END = b"END:VCALENDAR\r\n"
 
@@ -38,9 +38,10 @@ STATUS = {Status.CONFIRMED: "CONFIRMED", Status.CANCELLED: "CANCELLED", Status.P
 TITLE_PREFIX = {Status.CONFIRMED: "", Status.CANCELLED: "Cancelled: ", Status.POSTPONED: "Postponed: "}
 
 
-def uid(session: Session) -> str:
-    """Stable forever: from the session id (its document code) only, never host or text."""
-    return f"{session.id}@{UID_DOMAIN}"
+def uid(session: Session, window: int = 0) -> str:
+    """Stable forever: from the session id (its document code) only, never host or text.
+    A day's later windows are event series of their own: '<id>.2@…' ('.' is in no id)."""
+    return f"{session.id}{'' if window == 0 else f'.{window + 1}'}@{UID_DOMAIN}"
 
 
 @register("calendar.ics", "collection", MEDIA_TYPE, "calendar")
@@ -143,7 +144,17 @@ def _header_lines(refresh_hours: int, home: str) -> tuple[bytes, ...]:
 
 
 def event_ical(session: Session, record: Record, base_url: str | None) -> tuple[bytes, str | None]:
-    """The session's VEVENT bytes and the TZID they use (None: all-day or UTC).
+    """The session's VEVENTs (one a daily window) and the TZID they use (None: all-day
+    or UTC)."""
+    bodies, tzid = [], None
+    for index in range(max(1, len(session.windows))):
+        body, tzid = _event_ical(session, record, base_url, index)
+        bodies.append(body)
+    return b"".join(bodies), tzid
+
+
+def _event_ical(session: Session, record: Record, base_url: str | None, index: int) -> tuple[bytes, str | None]:
+    """One VEVENT's bytes and the TZID they use (None: all-day or UTC).
 
     The same bytes as ``serialize(build_event(...))`` (a test holds them equal, for
     every kind of session): text is escaped by icalendar (``vText``), and every value
@@ -161,25 +172,26 @@ def event_ical(session: Session, record: Record, base_url: str | None) -> tuple[
         lines.append(("DTSTART", b"DTSTART;VALUE=DATE:" + _ical_date(session.first_day)))
         lines.append(("DTEND", b"DTEND;VALUE=DATE:" + _ical_date(session.last_day + timedelta(days=1))))
     else:
-        start, end = _first_window(session, session.first_day)
-        tzid, params, suffix = _zone_form(session.window.zone)
+        start, end = _first_window(session, index)
+        tzid, params, suffix = _zone_form(_zone_of(start))
         lines.append(("DTSTART", b"DTSTART" + params + _ical_time(start) + suffix))
         lines.append(("DTEND", b"DTEND" + params + _ical_time(end) + suffix))
         if session.day_count > 1:
             lines.append(("RRULE", _rrule(session.day_count)))
     lines += [
-        ("UID", b"UID:" + _escaped(uid(session))),
+        ("UID", b"UID:" + _escaped(uid(session, index))),
         ("SEQUENCE", b"SEQUENCE:%d" % record.sequence),
         ("DTSTAMP", _stamp_line("DTSTAMP", record.last_modified)),
         ("CREATED", _stamp_line("CREATED", record.first_published)),
         ("LAST-MODIFIED", _stamp_line("LAST-MODIFIED", record.last_modified)),
         ("DESCRIPTION", b"DESCRIPTION:" + _escaped(description(session))),
-        ("LOCATION", b"LOCATION:" + _escaped(session.location)),
-        ("CATEGORIES", _categories((session.mode.label, *session.tags))),
+        ("CATEGORIES", _categories(_category_names(session))),
         ("STATUS", _CONSTANT_LINES["STATUS", STATUS[status]]),
         ("CLASS", _CONSTANT_LINES["CLASS", "PUBLIC"]),
         ("TRANSP", _CONSTANT_LINES["TRANSP", "OPAQUE"]),
     ]
+    if session.location is not None:
+        lines.append(("LOCATION", b"LOCATION:" + _escaped(session.location)))
     if base_url is not None:
         lines.append(("URL", b"URL:" + vUri(base_url + f"sessions/{session.id}.html").to_ical()))
     if session.conference_url:
@@ -205,6 +217,10 @@ def _ical_date(day: date) -> bytes:
 def _ical_time(moment: datetime) -> bytes:
     """Local date-time without zone, as icalendar writes it (the zone goes in TZID)."""
     return b"%04d%02d%02dT%02d%02d%02d" % (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+
+
+def _zone_of(moment: datetime) -> str:
+    return "UTC" if moment.tzinfo is UTC else moment.tzinfo.key
 
 
 @lru_cache(maxsize=1024)
@@ -257,17 +273,19 @@ def _canonical(item: tuple[str, object]) -> tuple[int, str]:
 _ORDER = {name: i for i, name in enumerate(Event.canonical_order)}
 
 
-def build_event(session: Session, created: datetime, modified: datetime, sequence: int, base_url: str | None) -> Event:
-    """One VEVENT as an icalendar Event (for tests and tools; builds serialize with
-    :func:`event_ical`, which writes the same bytes)."""
+def build_event(
+    session: Session, created: datetime, modified: datetime, sequence: int, base_url: str | None, index: int = 0
+) -> Event:
+    """One VEVENT (of the ``index``-th daily window) as an icalendar Event (for tests
+    and tools; builds serialize with :func:`event_ical`, which writes the same bytes)."""
     event = Event()
-    for name, value in event_properties(session, created, modified, sequence, base_url):
+    for name, value in event_properties(session, created, modified, sequence, base_url, index):
         event.add(name, value)
     return event
 
 
 def event_properties(
-    session: Session, created: datetime, modified: datetime, sequence: int, base_url: str | None
+    session: Session, created: datetime, modified: datetime, sequence: int, base_url: str | None, index: int = 0
 ) -> list[tuple[str, object]]:
     """Every property of the session's VEVENT, as icalendar values; every value passed
     explicitly (icalendar would default DTSTAMP to now and UID to a random uuid4, and
@@ -280,22 +298,23 @@ def event_properties(
         props.append(("DTSTART", vDDDTypes(session.first_day)))
         props.append(("DTEND", vDDDTypes(session.last_day + timedelta(days=1))))
     else:
-        start, end = _first_window(session, session.first_day)
+        start, end = _first_window(session, index)
         props.append(("DTSTART", vDDDTypes(start)))
         props.append(("DTEND", vDDDTypes(end)))
         if session.day_count > 1:
             # COUNT, never UNTIL: UNTIL would have to be UTC and could cut the last day.
             props.append(("RRULE", vRecur({"FREQ": "DAILY", "COUNT": session.day_count})))
     props += [
-        ("UID", vText(uid(session))),
+        ("UID", vText(uid(session, index))),
         ("SEQUENCE", vInt(sequence)),
         ("DTSTAMP", _stamp(modified)),
         ("CREATED", _stamp(created)),
         ("LAST-MODIFIED", _stamp(modified)),
         ("DESCRIPTION", vText(_text(description(session)))),
-        ("LOCATION", vText(_text(session.location))),
-        ("CATEGORIES", vCategory([_text(c) for c in (session.mode.label, *session.tags)])),
     ]
+    if session.location is not None:
+        props.append(("LOCATION", vText(_text(session.location))))
+    props.append(("CATEGORIES", vCategory([_text(c) for c in _category_names(session)])))
     if base_url is not None:
         props.append(("URL", vUri(base_url + f"sessions/{session.id}.html")))
     if session.conference_url:
@@ -311,11 +330,18 @@ def _stamp(moment: datetime) -> vDDDTypes:
     return vDDDTypes(moment)
 
 
-def _first_window(session: Session, day: date) -> tuple[datetime, datetime]:
-    start, end = session.window.on(day)
-    if end <= start:  # a window past midnight ends the next day
-        end = datetime.combine(day + timedelta(days=1), session.window.end, session.window.tz)
+def _first_window(session: Session, index: int) -> tuple[datetime, datetime]:
+    """The ``index``-th window on the first day; a fixed offset that no IANA zone has
+    ('UTC+05:30') is written in UTC, which no DST change can make wrong on later days."""
+    window = session.windows[index]
+    start, end = window.on(session.first_day)
+    if zones.is_fixed(window.zone):
+        start, end = start.astimezone(UTC), end.astimezone(UTC)
     return start, end
+
+
+def _category_names(session: Session) -> tuple[str, ...]:
+    return session.tags if session.mode is None else (session.mode.label, *session.tags)
 
 
 _ESCAPES = (0x5C, 0x5E)  # "\\" starts a TEXT escape, "^" an RFC 6868 one: two characters each

@@ -28,6 +28,7 @@ from feedgen.ext.dc import DcEntryExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
+from ..history import withdrawn_sessions
 from ..model import Catalog, Change, ChangeKind, DailyWindow, Mode, Place, Session, Status
 from ..wording import collection_title, date_range, local_window, place_and_mode, when
 from . import calendar, register
@@ -162,8 +163,9 @@ def _as_of(session: Session, content: dict) -> Session:
         first_day=get("first_day", date.fromisoformat, session.first_day),
         last_day=get("last_day", date.fromisoformat, session.last_day),
         window=get("window", _window, session.window),
+        extra_windows=get("extra_windows", lambda ws: tuple(map(_window, ws)), session.extra_windows),
         place=get("place", lambda p: None if p is None else Place(p), session.place),
-        mode=get("mode", Mode, session.mode),
+        mode=get("mode", lambda m: None if m is None else Mode(m), session.mode),
         status=get("status", Status, session.status),
         paragraphs=get("paragraphs", tuple, session.paragraphs),
         tags=get("tags", tuple, session.tags),
@@ -195,8 +197,9 @@ _FIELDS = {  # content() keys → label and how to show the value
     "first_day": ("Dates", lambda s: date_range(s.first_day, s.last_day)),
     "last_day": ("Dates", lambda s: date_range(s.first_day, s.last_day)),
     "window": ("Time", local_window),
-    "place": ("Place", lambda s: s.location),
-    "mode": ("Attendance", lambda s: s.mode.label),
+    "extra_windows": ("Time", local_window),
+    "place": ("Place", lambda s: s.location or "none"),
+    "mode": ("Attendance", lambda s: s.mode.label if s.mode else "not stated"),
     "status": ("Status", lambda s: s.status.value.capitalize()),
     "paragraphs": ("Description", lambda s: " ".join(s.paragraphs)),
     "tags": ("Tags", lambda s: ", ".join(s.tags) or "none"),
@@ -230,13 +233,14 @@ def change_title(change: Change, before: Session | None, after: Session) -> str:
         window = "all day" if after.window is None else local_window(after)
         return f"Retimed: {title} now {window}"
     if kind is ChangeKind.MOVED:
-        where = f"in {after.place}" if after.place else "online"
+        where = f"in {after.place}" if after.place else ("online" if after.mode is Mode.VIRTUAL else "with no place")
         changed = set(change.current)
+        mode = after.mode.label.lower() if after.mode else "attendance not stated"
         if "place" in changed and "mode" in changed:
-            return f"Moved: {title} now {where} ({after.mode.label.lower()})"
+            return f"Moved: {title} now {where} ({mode})"
         if "place" in changed:
             return f"Moved: {title} now {where}"
-        return f"Moved: {title} now {after.mode.label.lower()}"
+        return f"Moved: {title} now {mode}"
     if kind is ChangeKind.RETITLED:
         old = before.title if before else "session"
         return f"Retitled: {old} is now {title}"
@@ -246,6 +250,8 @@ def change_title(change: Change, before: Session | None, after: Session) -> str:
         return f"Postponed: {title}, planned for {dates}"
     if kind is ChangeKind.REINSTATED:
         return f"Reinstated: {title} on {dates}"
+    if kind is ChangeKind.WITHDRAWN:
+        return f"Withdrawn from the listing: {title}, planned for {dates}"
     labels = [label.lower() for label, _, _ in change_rows(change, before, after)]
     return f"Edited: {title}" + (f" ({', '.join(labels)})" if labels else "")
 
@@ -255,6 +261,8 @@ def change_html(catalog: Catalog, change: Change, before: Session | None, after:
     announcement), then a link to the session."""
     if before is None:
         return session_html(catalog, after)
+    if change.kind is ChangeKind.WITHDRAWN:
+        return f"<p>{_h(after.title)} ({_h(date_range(after.first_day, after.last_day))}) is no longer in the listing; calendars drop it.</p>"
     parts = []
     for label, old, new in change_rows(change, before, after):
         if label == "Description":
@@ -271,7 +279,7 @@ def changes(catalog: Catalog, limit: int | None = FEED_LIMIT) -> list[tuple[Sess
     first, with the session before and after each. Ties are broken by session id, then
     the later sequence first. Only the sessions of the changes kept are replayed."""
     found = []
-    for session in catalog.sessions:
+    for session in (*catalog.sessions, *withdrawn_sessions(catalog)):
         record = catalog.history.get(session.id)
         if record is not None:
             found += [(change, session, record) for change in record.changes]
@@ -366,9 +374,10 @@ def session_entry(catalog: Catalog, session: Session) -> FeedEntry:
     entry.link(href=ics_url(catalog, session), rel="enclosure", type=ICS, length=str(ics_size(catalog, session)))
     entry.content(session_html(catalog, session), type="html")
     entry.summary(_h(summary(session)), type="html")
-    entry.category(
-        [{"term": session.mode.value, "label": session.mode.label}] + [{"term": xml_text(t)} for t in session.tags]
-    )
+    mode = [] if session.mode is None else [{"term": session.mode.value, "label": session.mode.label}]
+    categories = mode + [{"term": xml_text(t)} for t in session.tags]
+    if categories:
+        entry.category(categories)
     _author(entry, catalog)
     entry.published(record.first_published)
     entry.updated(record.last_modified)
@@ -416,7 +425,8 @@ def changes_feed(catalog: Catalog, path: str) -> FeedGenerator:
         entry = _add_entry(fg)
         entry.id(change_urn(change))
         entry.title(xml_text(change_title(change, before, after)))
-        entry.link(href=page_url(catalog, session), rel="alternate", type="text/html")
+        gone = change.kind is ChangeKind.WITHDRAWN and session.id not in catalog.by_id  # no page any more
+        entry.link(href=site.url("") if gone else page_url(catalog, session), rel="alternate", type="text/html")
         entry.content(change_html(catalog, change, before, after), type="html")
         entry.category([{"term": change.kind.value}])
         _author(entry, catalog)

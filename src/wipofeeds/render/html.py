@@ -23,7 +23,7 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .. import wording
+from .. import wording, zones
 from ..model import UTC, Catalog, Change, ChangeKind, Mode, Session, SiteConfig, Status
 from . import register
 from .jsonapi import dumps_safe  # JSON that cannot end a <script> element
@@ -141,7 +141,7 @@ class _LinkTexts:
     def of(cls, session: Session, page_url: str, details: str | None = None) -> "_LinkTexts":
         if details is None:
             details = event_details(session, page_url)
-        return cls(percent(session.title), percent(details), percent(session.location))
+        return cls(percent(session.title), percent(details), percent(session.location or ""))
 
 
 class _PercentTable(dict):
@@ -184,7 +184,7 @@ def _google_url(session: Session, texts: _LinkTexts) -> str:
     # Google's links keep "/" as it is (urlencode with safe="/"): the same encoding otherwise.
     pairs = [("action", "TEMPLATE"), ("text", _keep_slash(texts.title)), ("dates", _keep_slash(percent(dates)))]
     pairs += [("details", _keep_slash(texts.details)), ("location", _keep_slash(texts.location))]
-    if session.window is not None:
+    if session.window is not None and not zones.is_fixed(session.window.zone):
         pairs.append(("ctz", _keep_slash(percent(session.window.zone))))
         if session.day_count > 1:
             pairs.append(("recur", percent(f"RRULE:FREQ=DAILY;COUNT={session.day_count}")))
@@ -234,9 +234,9 @@ def json_ld(catalog: Catalog, session: Session) -> dict:
         "description": "\n\n".join(session.paragraphs),
         "startDate": start,
         "endDate": end,
-        "eventAttendanceMode": ATTENDANCE[session.mode],
+        **({} if session.mode is None else {"eventAttendanceMode": ATTENDANCE[session.mode]}),
         **_status(catalog, session),
-        "location": _locations(session, page),
+        **({"location": locations} if (locations := _locations(session, page)) else {}),
         "organizer": {"@type": "Organization", "name": site.author, "url": site.author_url},
     }
     if session.window is not None and session.day_count > 1:
@@ -277,13 +277,19 @@ def _status(catalog: Catalog, session: Session) -> dict:
 
 
 def _locations(session: Session, page: str) -> list[dict]:
+    """The place and, for a session attended online, where to join; a session whose
+    listing states neither mode nor place has no location (none is invented)."""
     places = []
     if session.place is not None and session.mode is not Mode.VIRTUAL:
         address = {"@type": "PostalAddress", "addressLocality": session.place.city}
+        if session.place.region:
+            address["addressRegion"] = session.place.region
         if session.place.country:
             address["addressCountry"] = session.place.country
         places.append({"@type": "Place", "name": str(session.place), "address": address})
-    if session.mode is not Mode.IN_PERSON or session.place is None:
+    if session.mode in (Mode.VIRTUAL, Mode.HYBRID) or (session.mode is None and session.conference_url):
+        places.append({"@type": "VirtualLocation", "url": session.conference_url or page})
+    elif session.mode is Mode.IN_PERSON and session.place is None:
         places.append({"@type": "VirtualLocation", "url": session.conference_url or page})
     return places
 
@@ -385,15 +391,22 @@ def day_rows(session: Session) -> list[Markup]:
     spent most of its time in the template's per-day calls. Every value is a date or a
     time written by strftime/isoformat; the label and offset are escaped all the same."""
     rows = []
-    for occ in session.occurrences:
-        start, end, start_utc, end_utc = occ.start, occ.end, occ.start_utc, occ.end_utc
+    occurrences = session.occurrences
+    per_day = len(session.windows)
+    for at in range(0, len(occurrences), per_day):
+        day = occurrences[at : at + per_day]
+        local = " and ".join(
+            f'<time datetime="{o.start.isoformat()}">{_hm(o.start)}</time>–'
+            f'<time datetime="{o.end.isoformat()}">{_hm(o.end)}</time>' for o in day
+        )
+        utc = " and ".join(
+            f'<time datetime="{iso_utc(o.start_utc)}">{_hm(o.start_utc)}</time>–'
+            f'<time datetime="{iso_utc(o.end_utc)}">{_hm(o.end_utc)}</time>' for o in day
+        )
         rows.append(
             Markup(
-                f'<tr><th scope="row">{escape(day_label(occ.day))}</th>'
-                f'<td><time datetime="{start.isoformat()}">{_hm(start)}</time>–'
-                f'<time datetime="{end.isoformat()}">{_hm(end)}</time> {escape(wording.utc_offset(start))}</td>'
-                f'<td><time datetime="{iso_utc(start_utc)}">{_hm(start_utc)}</time>–'
-                f'<time datetime="{iso_utc(end_utc)}">{_hm(end_utc)}</time></td></tr>'
+                f'<tr><th scope="row">{escape(day_label(day[0].day))}</th>'
+                f'<td>{local} {escape(wording.utc_offset(day[0].start))}</td><td>{utc}</td></tr>'
             )
         )
     return rows
@@ -420,6 +433,7 @@ CHANGE_WORDS = {
     ChangeKind.POSTPONED: "Postponed",
     ChangeKind.REINSTATED: "Confirmed again",
     ChangeKind.EDITED: "Description, topics or links updated",
+    ChangeKind.WITHDRAWN: "Withdrawn from the listing",
 }
 
 

@@ -124,12 +124,23 @@ def dates(session: Session) -> dict:
         "last_day": session.last_day.isoformat(),
         "all_day": session.all_day,
         "zone": None if w is None else w.zone,
-        "window": None
-        if w is None
-        else {"start": w.start.strftime("%H:%M"), "end": w.end.strftime("%H:%M"), "zone": w.zone, "label": w.label},
+        "window": None if w is None else _window(w),
+        "windows": [_window(w) for w in session.windows],
         "when": when(session),
         "days": [_day(occ) for occ in session.occurrences],
     }
+
+
+def _window(w: DailyWindow) -> dict:
+    return {"start": w.start.strftime("%H:%M"), "end": w.end.strftime("%H:%M"), "zone": w.zone, "label": w.label}
+
+
+def _place(place: Place) -> dict:
+    return {"city": place.city, "country": place.country, "region": place.region, "venue": place.venue}
+
+
+def _mode(session: Session) -> str | None:
+    return None if session.mode is None else session.mode.value
 
 
 def session_document(catalog: Catalog, session: Session) -> dict:
@@ -142,8 +153,8 @@ def session_document(catalog: Catalog, session: Session) -> dict:
         "title": session.title,
         "title_is_generated": session.title_is_generated,
         "status": session.status.value,
-        "mode": session.mode.value,
-        "place": None if session.place is None else {"city": session.place.city, "country": session.place.country},
+        "mode": _mode(session),
+        "place": None if session.place is None else _place(session.place),
         "location": session.location,
         "tags": list(session.tags),
         "paragraphs": list(session.paragraphs),
@@ -212,7 +223,7 @@ def _event(catalog: Catalog, session: Session) -> dict:
     return {
         "about": catalog.site.url(SCHEMA_PATH),
         "status": session.status.value,
-        "mode": session.mode.value,
+        "mode": _mode(session),
         "location": session.location,
         **dates(session),
     }
@@ -230,7 +241,7 @@ def _item(catalog: Catalog, session: Session) -> dict:
         "summary": summary(session),
         "date_published": _utc(record.first_published),
         "date_modified": _utc(record.last_modified),
-        "tags": [session.mode.value, *session.tags],
+        "tags": [session.mode.value, *session.tags] if session.mode else list(session.tags),
         "attachments": [
             {
                 "url": ics_url(catalog, session),

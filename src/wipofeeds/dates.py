@@ -1,0 +1,332 @@
+"""A listing's date line: 'October 28 to October 29, 2025 (Geneva, Switzerland) Hybrid'.
+
+The dates are read word by word (weekday, month, day, year, and the words that join two
+days), so every order WIPO's pages write works the same way: ``Tuesday, October 28 to
+Wednesday, October 29, 2025``, ``September 21 and 22, 2022``, ``28–29 October 2025``,
+``December 30 to January 2, 2026`` (a range whose year is written once, at the end, starts
+in the year before when its first month comes after its last). What follows the dates is
+an optional place in brackets and an optional attendance mode. Nothing is guessed: a
+weekday that contradicts its date, days joined by "and" that do not follow each other, or
+a date without a year is an error.
+
+    >>> read("Thursday, July 21, 2022 (Geneva)")
+    DateLine(first=datetime.date(2022, 7, 21), last=datetime.date(2022, 7, 21), place=Place(city='Geneva', country=None, region=None, venue=None), mode=None)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from . import zones
+from .model import Mode, Place
+
+MAX_DAYS = 366
+YEARS = range(1900, 3000)
+EXAMPLE = "'October 28 to October 29, 2025 (Geneva, Switzerland) Hybrid'"
+
+_MONTH_NAMES = "january february march april may june july august september october november december".split()
+MONTHS: dict[str, int] = {
+    **{name: n for n, name in enumerate(_MONTH_NAMES, start=1)},
+    **{name[:3]: n for n, name in enumerate(_MONTH_NAMES, start=1)},
+    "sept": 9,
+}
+_WEEKDAY_NAMES = "monday tuesday wednesday thursday friday saturday sunday".split()
+WEEKDAYS: dict[str, int] = {
+    **{name: n for n, name in enumerate(_WEEKDAY_NAMES)},
+    **{name[:3]: n for n, name in enumerate(_WEEKDAY_NAMES)},
+    "tues": 1,
+    "weds": 2,
+    "thur": 3,
+    "thurs": 3,
+}
+
+# Attendance modes as listings write them, keyed by their lower-case words.
+MODES: dict[str, Mode] = {
+    "hybrid": Mode.HYBRID,
+    "virtual": Mode.VIRTUAL,
+    "online": Mode.VIRTUAL,
+    "online only": Mode.VIRTUAL,
+    "virtual only": Mode.VIRTUAL,
+    "remote": Mode.VIRTUAL,
+    "in person": Mode.IN_PERSON,
+    "in-person": Mode.IN_PERSON,
+    "in person only": Mode.IN_PERSON,
+    "in-person only": Mode.IN_PERSON,
+    "physical": Mode.IN_PERSON,
+    "on site": Mode.IN_PERSON,
+    "on-site": Mode.IN_PERSON,
+    "onsite": Mode.IN_PERSON,
+}
+# Words that may follow a mode without changing it ("Hybrid meeting", "Online event").
+_MODE_NOUNS = ("meeting", "event", "session", "format")
+# A place that is also reached online: "(Geneva, Switzerland and online)".
+_AND_ONLINE = re.compile(r"\s*(?:,\s*)?(?:and|&|\+|or)\s+(?:online|virtual(?:ly)?|remotely)\s*$", re.IGNORECASE)
+# Words that name a building or room rather than a city: "(WIPO Headquarters, Geneva)".
+_VENUE_WORDS = re.compile(
+    r"\b(?:headquarters|hq|building|centre|center|hall|room|palais|palace|hotel|house|campus|university|"
+    r"institute|office|secretariat|auditorium|conference|theatre|theater|museum|library|pavilion)\b",
+    re.IGNORECASE,
+)
+
+# One word of a date line: what it is and its text. Whitespace has been folded before.
+_TOKEN = re.compile(
+    r"(?P<year>[0-9]{4})(?![0-9])"
+    r"|(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9A-Za-z])"
+    r"|(?P<word>[A-Za-z]+)\.?"
+    r"|(?P<dash>[\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212])"
+    r"|(?P<comma>,)"
+    r"|(?P<space> )"
+)
+_NUMBER_NEXT = re.compile(r"\.? ?[0-9]")
+_YEAR_LATER = re.compile(r"\.? ?[0-9]{1,2}(?:st|nd|rd|th)?(?: ?[,\-\u2013] ?| to )?[^()]{0,30}?[0-9]{4}")
+_RANGE_WORDS = {"to", "until", "till", "through", "thru"}
+_AND_WORDS = {"and", "&"}
+_LEAD_WORDS = {"from", "on", "between"}
+
+
+class DateError(ValueError):
+    """The date line cannot be read; the message says what was expected."""
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    first: date
+    last: date
+    place: Place | None
+    mode: Mode | None
+
+
+@dataclass
+class _End:
+    """One end of a range as written: any of weekday, month, day, year."""
+
+    weekday: str | None = None
+    month: str | None = None
+    day: str | None = None
+    year: str | None = None
+    listed: int = 0  # days listed before this one with commas ("May 7, 8 and 9")
+
+    def empty(self) -> bool:
+        return self.month is None and self.day is None and self.year is None
+
+
+def looks_like_date(text: str) -> bool:
+    """Whether a line starts with a date (a month and a day, in either order)."""
+    try:
+        ends, _, _ = _scan(text)
+    except DateError as exc:
+        return "is not a month" in str(exc)  # shaped like a date: the error is worth telling
+    return any(end.day is not None and end.month is not None for end in ends)
+
+
+def read(text: str) -> DateLine:
+    """The dates, place and mode of a date line; raises :class:`DateError`."""
+    ends, joiners, at = _scan(text)
+    first, last = _days(ends, joiners)
+    place, mode = _after(text[at:])
+    return DateLine(first, last, place, mode)
+
+
+# --- the dates --------------------------------------------------------------------------
+
+
+def _scan(text: str) -> tuple[list[_End], list[str], int]:
+    """The ends written at the start of ``text``, the words that join them ("to", "and"
+    or "," for a list of days) and where the dates stop."""
+    ends: list[_End] = [_End()]
+    joiners: list[str] = []
+    at, done = 0, 0  # ``done``: just after the last word that belongs to the dates
+    pending_join = False
+    for token in _TOKEN.finditer(text):
+        if token.start() != at:
+            break  # a character no date word starts with: "(" or the like
+        at = token.end()
+        kind, value = token.lastgroup, token.group(token.lastgroup)
+        end = ends[-1]
+        if kind in ("space", "comma"):
+            continue
+        if kind == "word" and value.lower() in _LEAD_WORDS and end.empty() and len(ends) == 1 and end.weekday is None:
+            continue
+        if kind == "dash" or (kind == "word" and value.lower() in _RANGE_WORDS | _AND_WORDS):
+            if end.empty() or pending_join:
+                break
+            joiners.append("and" if value.lower() in _AND_WORDS else "to")
+            ends.append(_End())
+            pending_join = True
+            continue
+        if kind == "word" and value.lower() in WEEKDAYS and end.weekday is None and end.empty():
+            end.weekday = value
+        elif kind == "word" and value.lower() in MONTHS and end.month is None:
+            end.month = value
+        elif kind == "day" and end.day is None and end.year is None:
+            end.day = value
+        elif kind == "day" and end.day is not None and end.year is None and end.month is not None and not pending_join:
+            ends.append(_End(day=value, listed=end.listed + 1))  # "May 7, 8 and 9, 2020"
+            joiners.append(",")
+        elif kind == "year" and end.year is None and (end.day is not None or end.month is not None):
+            end.year = value
+        else:
+            if kind == "word" and end.month is None and _NUMBER_NEXT.match(text, token.end()):
+                if end.day is not None or not ends[0].empty() or _YEAR_LATER.match(text, token.end()):
+                    raise DateError(f"'{value}' is not a month (expected a month name such as October or Oct.)")
+            break
+        pending_join = False
+        done = token.end()
+    if len(ends) > 1 and ends[-1].empty():  # "May 5, 2025 and online": the "and" is not ours
+        ends.pop()
+        joiners.pop()
+    if ends[0].empty():
+        raise DateError(f"expected a date line such as {EXAMPLE}")
+    return ends, joiners, done
+
+
+def _days(ends: list[_End], joiners: list[str]) -> tuple[date, date]:
+    """First and last day; every end takes what it does not say from the ends after it."""
+    if len(ends) > 2 and "to" in joiners:
+        raise DateError("expected one day, two days joined by 'and', or a range such as 'October 28 to 29, 2025'")
+    year = next((end.year for end in reversed(ends) if end.year), None)
+    month = next((end.month for end in reversed(ends) if end.month), None)
+    if year is None:
+        raise DateError("the dates have no year (expected e.g. 'October 28, 2025')")
+    if month is None:
+        raise DateError("the dates have no month (expected e.g. 'October 28, 2025')")
+    for end in ends:
+        if end.day is None:
+            raise DateError(f"'{end.month or end.year}' has no day (expected e.g. 'October 28, 2025')")
+    # Fill each end from the next one: "28 to 29 October 2025", "October 28 to 29, 2025".
+    filled: list[date] = []
+    later_month, later_year = None, None
+    for end in reversed(ends):
+        end_month = end.month or later_month or month
+        if end.year:
+            end_year = int(end.year)
+        elif later_year is None:
+            end_year = int(year)
+        else:  # written once at the end: a first month after the last one is the year before
+            later = filled[0]
+            end_year = later_year - 1 if _month(end_month) > later.month else later_year
+        filled.insert(0, _date(end_month, end.day, str(end_year)))
+        later_month, later_year = end_month, end_year
+    for end, day in zip(ends, filled):
+        if end.weekday is not None and WEEKDAYS[end.weekday.lower()] != day.weekday():
+            raise DateError(f"'{end.weekday}' does not match {_day_text(day)}, {day.year}, "
+                            f"a {_WEEKDAY_NAMES[day.weekday()].capitalize()}")
+    first, last = filled[0], filled[-1]
+    if "and" in joiners or "," in joiners:
+        for a, b in zip(filled, filled[1:]):
+            if b - a != timedelta(days=1):
+                raise DateError(f"{_day_text(a)} and {_day_text(b)}, {b.year} are not consecutive days; "
+                                "list a session on separate days as separate records")
+    if last < first:
+        raise DateError(f"the session ends ({_day_text(last)}, {last.year}) "
+                        f"before it starts ({_day_text(first)}, {first.year})")
+    if (last - first).days + 1 > MAX_DAYS:
+        raise DateError(f"the dates span {(last - first).days + 1} days; a session lasts at most {MAX_DAYS}")
+    return first, last
+
+
+def _month(name: str) -> int:
+    number = MONTHS.get(name.lower())
+    if number is None:
+        raise DateError(f"'{name}' is not a month (expected a month name such as October or Oct.)")
+    return number
+
+
+def _date(month: str, day: str, year: str) -> date:
+    number = _month(month)
+    if int(year) not in YEARS:
+        raise DateError(f"'{year}' is not a plausible year (expected {YEARS.start}–{YEARS.stop - 1})")
+    try:
+        return date(int(year), number, int(day))
+    except ValueError:
+        written = f"{month} {int(day)}"
+        try:
+            date(2000, number, int(day))  # a leap year: is the day possible in any year?
+        except ValueError:
+            raise DateError(f"'{written}' is not a date") from None
+        raise DateError(f"'{written}, {year}' is not a date") from None
+
+
+def _day_text(day: date) -> str:
+    return f"{_MONTH_NAMES[day.month - 1].capitalize()} {day.day}"
+
+
+# --- place and mode ---------------------------------------------------------------------
+
+
+def _after(rest: str) -> tuple[Place | None, Mode | None]:
+    """'(Geneva, Switzerland) Hybrid' → place and mode; either may be absent."""
+    place: Place | None = None
+    modes: list[Mode] = []
+    outside: list[str] = []
+    at = 0
+    while at < len(rest):
+        opening = rest.find("(", at)
+        if opening == -1:
+            outside.append(rest[at:])
+            break
+        closing = rest.find(")", opening)
+        if closing == -1 or "(" in rest[opening + 1 : closing]:
+            raise DateError(f"unbalanced brackets in {_quote(rest.strip())} (expected '(City, Country)')")
+        outside.append(rest[at:opening])
+        inside = " ".join(rest[opening + 1 : closing].split())
+        mode = _mode_of(inside)
+        if mode is not None:
+            modes.append(mode)
+        elif place is not None:
+            raise DateError(f"two places after the dates: '({place})' and '({inside})'")
+        else:
+            place, also_online = _place(inside)
+            if also_online:
+                modes.append(Mode.HYBRID)
+        at = closing + 1
+    if ")" in "".join(outside):
+        raise DateError(f"unbalanced brackets in {_quote(rest.strip())} (expected '(City, Country)')")
+    words = " ".join("".join(outside).replace(",", " ").split()).strip(" -\u2013\u2014|;:/")
+    if words:
+        mode = _mode_of(words)
+        if mode is None:
+            raise DateError(f"{_quote(words)} is not an attendance mode (expected Hybrid, Virtual, Online, "
+                            "In person or Onsite; a place goes in brackets: '(City, Country)')")
+        modes.append(mode)
+    if len(set(modes)) > 1:
+        raise DateError("the line states two attendance modes (" + " and ".join(m.label for m in dict.fromkeys(modes))
+                        + "); keep the one that applies")
+    return place, modes[0] if modes else None
+
+
+def _mode_of(text: str) -> Mode | None:
+    words = " ".join(text.lower().replace("\u2011", "-").split())
+    for noun in _MODE_NOUNS:
+        words = words.removesuffix(" " + noun)
+    if words in MODES:
+        return MODES[words]
+    parts = re.split(r"\s+(?:and|&|\+|or)\s+|\s*/\s*", words)
+    if len(parts) == 2 and {MODES.get(p) for p in parts} == {Mode.IN_PERSON, Mode.VIRTUAL}:
+        return Mode.HYBRID  # "In person and online"
+    return None
+
+
+def _place(text: str) -> tuple[Place, bool]:
+    """'(WIPO Headquarters, Geneva)', '(Palo Alto, California, United States of America)'
+    → Place; and whether the brackets add 'and online'."""
+    also_online = _AND_ONLINE.search(text)
+    if also_online:
+        text = text[: also_online.start()]
+    parts = [part.strip() for part in text.split(",")]
+    if not text.strip() or not all(parts):
+        raise DateError(f"'({text})' is not a place (expected '(City, Country)' or '(City)')")
+    city_at = next((i for i, part in enumerate(parts) if zones.is_city(part)), None)
+    if city_at is None:
+        city_at = 1 if len(parts) > 1 and _VENUE_WORDS.search(parts[0]) else 0
+    venue = ", ".join(parts[:city_at]) or None
+    city, after = parts[city_at], parts[city_at + 1 :]
+    country = after[-1] if after else None
+    region = ", ".join(after[:-1]) or None
+    return Place(city, country, region, venue), also_online is not None
+
+
+def _quote(text: str, limit: int = 60) -> str:
+    return "'" + (text if len(text) <= limit else text[: limit - 1] + "…") + "'"
