@@ -187,7 +187,7 @@ class Filter:
 
 
 def _haystack(s: Session) -> str:
-    return " ".join((s.code, s.title, s.location, *s.paragraphs, *s.tags)).casefold()
+    return " ".join((s.code, s.title, s.location or "", *s.paragraphs, *s.tags)).casefold()
 
 
 def path_filters(catalog: Catalog) -> list[tuple[str, Filter]]:
@@ -213,7 +213,8 @@ def path_views(catalog: Catalog) -> list[tuple[str, Filter, tuple[Session, ...]]
         for s in catalog.sessions:
             for year in range(s.first_day.year, s.last_day.year + 1):
                 buckets[("year", year)].append(s)
-            buckets[("mode", s.mode)].append(s)
+            if s.mode is not None:  # a session whose listing states no mode is in no mode's view
+                buckets[("mode", s.mode)].append(s)
             for tag in dict.fromkeys(s.tags):
                 buckets[("tag", tag)].append(s)
         return [(prefix, flt, tuple(buckets[_bucket(flt)])) for prefix, flt in filters]
