@@ -58,3 +58,24 @@ def catalog(sessions, history: History | None = None, now: datetime = FIRST_SEEN
     """A catalog of ``sessions`` (newest first) with their history updated at ``now``."""
     sessions = sorted(sessions, key=lambda s: s.sort_key)
     return Catalog(tuple(sessions), hist.update(history or History(), sessions, now), site)
+
+
+def reader_shapes() -> list[Session]:
+    """Sessions of the shapes WIPO's pages give beyond the seed: two windows a day
+    across a DST change, a window past midnight, a fixed UTC+05:30 offset, a venue
+    with a region, and a record that states neither mode nor place nor time."""
+    morning = DailyWindow(time(10), time(13), "Europe/Zurich", "Geneva time")
+    afternoon = DailyWindow(time(15), time(18), "Europe/Zurich", "Geneva time")
+    return [
+        session(code="SCCR/47", title="Standing Committee on Copyright and Related Rights – 47th session",
+                first_day=date(2026, 3, 28), last_day=date(2026, 3, 30), window=morning,
+                extra_windows=(afternoon,), place=Place("Geneva", "Switzerland", venue="WIPO Headquarters")),
+        session(code="WIPO/IP/CONV/GE/4/26", first_day=date(2026, 10, 24), last_day=date(2026, 10, 26),
+                window=DailyWindow(time(22), time(2), "Europe/Zurich", "Geneva time")),
+        session(code="WIPO/IP/CONV/DEL/1/26", first_day=date(2026, 5, 5), last_day=date(2026, 5, 6),
+                window=DailyWindow(time(10), time(12), "UTC+05:30", "UTC+05:30"), place=Place("New Delhi", "India")),
+        session(code="A/67", first_day=date(2026, 7, 7), last_day=date(2026, 7, 7), window=None, mode=None,
+                place=Place("Palo Alto", "United States of America", region="California")),
+        session(code="A/68", first_day=date(2026, 7, 8), last_day=date(2026, 7, 8), window=None, mode=None,
+                place=None, tags=()),
+    ]

@@ -20,7 +20,7 @@ from wipofeeds.model import (
     Status,
 )
 
-from _factories import session
+from _factories import reader_shapes, session  # noqa: F401  (reader_shapes: for the feed and JSON tests)
 
 UTC = timezone.utc
 BASE_URL = "https://feeds.example.org/"

@@ -18,6 +18,7 @@ from _feed_factories import (
     UTC,
     catalog,
     changed,
+    reader_shapes,
     rescheduled_catalog,
     sample_sessions,
     seed_catalog,
@@ -39,7 +40,12 @@ RENDER = {
 }
 SESSION_FEEDS = ["feed.rss", "feed.atom"]
 CHANGE_FEEDS = ["changes.rss", "changes.atom"]
-CATALOGS = {"seed": seed_catalog, "sample": catalog, "changed": lambda: rescheduled_catalog()[0]}
+CATALOGS = {
+    "seed": seed_catalog,
+    "sample": catalog,
+    "changed": lambda: rescheduled_catalog()[0],
+    "reader-shapes": lambda: catalog(reader_shapes()),
+}
 # RFC 8141 as the W3C validator checks it: no "/" in the namespace-specific string.
 URN = re.compile(r"^urn:[a-z0-9][a-z0-9-]{1,31}:[A-Za-z0-9()+,.:=@;$_!*'-]+$")
 

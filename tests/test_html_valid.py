@@ -11,7 +11,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
-from _factories import catalog, seed_sessions, session
+from _factories import catalog, reader_shapes, seed_sessions, session
 
 from wipofeeds.model import Mode, Place, Status
 from wipofeeds.site import build_site
@@ -41,14 +41,16 @@ def unusual_catalog():
 @pytest.mark.skipif(not JAR.is_file(), reason=f"Nu HTML Checker not found at {JAR} (scripts/test installs npm vnu-jar)")
 def test_pages_are_valid_html5(tmp_path):
     files = []
-    for name, cat in (("seed", catalog(seed_sessions())), ("unusual", unusual_catalog()), ("empty", catalog([]))):
+    catalogs = (("seed", catalog(seed_sessions())), ("unusual", unusual_catalog()), ("empty", catalog([])),
+                ("reader-shapes", catalog(reader_shapes())))
+    for name, cat in catalogs:
         for path, resource in build_site(cat).items():
             if resource.media_type.startswith("text/html"):
                 target = tmp_path / name / path
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(resource.body)
                 files.append(target)
-    assert len(files) == 1 + 10 + 1 + 5 + 1
+    assert len(files) == 1 + 10 + 1 + 5 + 1 + 1 + 5
     result = subprocess.run(
         [JAVA, "-jar", str(JAR), "--errors-only", "--format", "json", *map(str, files)],
         capture_output=True,

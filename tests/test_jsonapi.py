@@ -12,7 +12,7 @@ import icalendar
 import lxml.html
 import pytest
 import recurring_ical_events
-from _feed_factories import BASE_URL, HOSTILE, UTC, catalog, rescheduled_catalog, seed_catalog, session
+from _feed_factories import BASE_URL, HOSTILE, UTC, catalog, reader_shapes, rescheduled_catalog, seed_catalog, session
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -27,6 +27,7 @@ CATALOGS = {
     "sample": catalog,
     "changed": lambda: rescheduled_catalog()[0],
     "empty": lambda: catalog([]),
+    "reader-shapes": lambda: catalog(reader_shapes()),
 }
 
 
@@ -65,7 +66,7 @@ def test_sessions_json_validates_against_its_schema(which):
     assert len(doc["sessions"]) == len(cat.sessions)
 
 
-@pytest.mark.parametrize("which", ["seed", "sample"])
+@pytest.mark.parametrize("which", ["seed", "sample", "reader-shapes"])
 def test_session_documents_validate(which):
     cat = CATALOGS[which]()
     for s in cat.sessions:

@@ -185,13 +185,14 @@ def _event_ical(session: Session, record: Record, base_url: str | None, index: i
         ("CREATED", _stamp_line("CREATED", record.first_published)),
         ("LAST-MODIFIED", _stamp_line("LAST-MODIFIED", record.last_modified)),
         ("DESCRIPTION", b"DESCRIPTION:" + _escaped(description(session))),
-        ("CATEGORIES", _categories(_category_names(session))),
         ("STATUS", _CONSTANT_LINES["STATUS", STATUS[status]]),
         ("CLASS", _CONSTANT_LINES["CLASS", "PUBLIC"]),
         ("TRANSP", _CONSTANT_LINES["TRANSP", "OPAQUE"]),
     ]
     if session.location is not None:
         lines.append(("LOCATION", b"LOCATION:" + _escaped(session.location)))
+    if categories := _category_names(session):
+        lines.append(("CATEGORIES", _categories(categories)))
     if base_url is not None:
         lines.append(("URL", b"URL:" + vUri(base_url + f"sessions/{session.id}.html").to_ical()))
     if session.conference_url:
@@ -314,7 +315,8 @@ def event_properties(
     ]
     if session.location is not None:
         props.append(("LOCATION", vText(_text(session.location))))
-    props.append(("CATEGORIES", vCategory([_text(c) for c in _category_names(session)])))
+    if categories := _category_names(session):
+        props.append(("CATEGORIES", vCategory([_text(c) for c in categories])))
     if base_url is not None:
         props.append(("URL", vUri(base_url + f"sessions/{session.id}.html")))
     if session.conference_url:
