@@ -130,15 +130,24 @@ def test_reinstated_after_cancellation():
     assert (record.sequence, record.last_modified) == (2, T2)
 
 
-def test_a_session_that_left_keeps_its_record_and_continues_when_back():
+def test_a_session_that_left_is_withdrawn_and_continues_its_sequence_when_back():
     s, gone = session(), session(code="WIPO/IP/CONV/GE/25")
     history = announced(s, gone)
     without = hist.update(history, [s], T1)
-    assert without is history
-    back_changed = hist.update(without, [s, replace(gone, title="Back again")], T2)
-    assert back_changed[gone.id].sequence == 1
-    assert back_changed[gone.id].first_published == T0
-    assert [c.kind for c in back_changed[gone.id].changes] == [ChangeKind.ANNOUNCED, ChangeKind.RETITLED]
+    record = without[gone.id]
+    assert [c.kind for c in record.changes] == [ChangeKind.ANNOUNCED, ChangeKind.WITHDRAWN]
+    assert (record.sequence, record.last_modified, record.first_published) == (1, T1, T0)
+    assert without[s.id] is history[s.id]
+    assert hist.published(without) == [s.id] and hist.is_withdrawn(record)
+    assert hist.update(without, [s], T2) is without  # withdrawn once
+    back = hist.update(without, [s, replace(gone, title="Back again")], T2)
+    record = back[gone.id]
+    assert (record.sequence, record.first_published, record.last_modified) == (2, T0, T2)
+    assert [c.kind for c in record.changes] == [ChangeKind.ANNOUNCED, ChangeKind.WITHDRAWN, ChangeKind.ANNOUNCED]
+    assert record.changes[-1].current == replace(gone, title="Back again").content()
+    # after its return it is compared with its new content, nothing stale
+    assert hist.update(back, [s, replace(gone, title="Back again")], T2) is back
+    assert hist.loads(hist.dumps(back)) == back
 
 
 def test_changes_compare_with_the_last_content_not_the_first():

@@ -9,13 +9,14 @@ Reading standard input ("-") uses none of them and keeps the history in memory.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
 
 from . import clock
-from .errors import ConfigError
+from .errors import ConfigError, RemovalError
 from .model import Catalog, History, SiteConfig
 
 DEFAULT_SOURCE = Path("data/sessions.txt")
@@ -60,6 +61,31 @@ class Source:
         if self.listing is None:
             return sys.stdin.buffer.read().decode("utf-8", errors="replace")
         return self.listing.read_bytes().decode("utf-8", errors="replace")
+
+
+def data_files(source: Source) -> tuple[Path, ...]:
+    """The files a load reads besides the history: listing, sessions.toml, site.toml."""
+    files = (source.listing, source.curation, source.site_config)
+    return tuple(f for f in files if f is not None)
+
+
+def file_state(source: Source) -> tuple:
+    """What the data files hold now: per file its stat (mtime, size, inode) and a hash
+    of its bytes, or None when it is missing. Equal before and after a read (and, in
+    the live app, ``RELOAD_SETTLE`` seconds apart) means the read saw a whole file."""
+    import hashlib
+
+    state = []
+    for path in data_files(source):
+        try:
+            with open(path, "rb") as file:
+                before = os.fstat(file.fileno())
+                digest = hashlib.file_digest(file, "sha256").hexdigest()
+        except FileNotFoundError:
+            state.append(None)
+            continue
+        state.append((before.st_mtime_ns, before.st_size, before.st_ino, digest))
+    return tuple(state)
 
 
 def load_site_config(source: Source, base_url: str | None = None) -> SiteConfig:
@@ -118,17 +144,33 @@ def load(
 
 
 def load_with_changes(
-    source: Source, *, base_url: str | None = None, now: datetime | None = None, processes: int = 1
+    source: Source,
+    *,
+    base_url: str | None = None,
+    now: datetime | None = None,
+    processes: int = 1,
+    allow_removals: bool = False,
+    withdrawn: list[str] | None = None,
 ) -> tuple[Catalog, bool]:
     """The load step without writing anything: the catalog, and whether its history
-    differs from the history file (``wipofeeds build`` saves it only after the site).
-    ``processes=2`` lets a big listing be read by two processes (a batch build)."""
+    differs from the history file (``wipofeeds build`` saves it just before the swap).
+    ``processes=2`` lets a big listing be read by two processes (a batch build).
+    Published sessions the listing no longer holds are withdrawn (their ids are added
+    to ``withdrawn``); more than half of them at once raises RemovalError unless
+    ``allow_removals``: a listing cut short must not empty every calendar."""
     from . import history as hist
 
     site = load_site_config(source, base_url)
     sessions = load_sessions(source, processes)
     path = source.history
     old = hist.load(path) if path is not None else History()
+    removed = hist.removals(old, sessions)
+    if removed:
+        published = len(hist.published(old))
+        if 2 * len(removed) > published and not allow_removals:
+            raise RemovalError(source.name, removed, published)
+        if withdrawn is not None:
+            withdrawn.extend(removed)
     new = hist.update(old, sessions, now or clock.now())
     changed = new != old
     del old

@@ -4,6 +4,8 @@
      ├── ListingError              the listing (or sessions.toml) cannot be read;
      │                             carries every Problem found in one pass
      ├── HistoryError              data/history.json is damaged
+     ├── RemovalError              the listing would withdraw more than half of the
+     │                             published sessions at once (``--allow-removals``)
      ├── ConfigError               data/site.toml or a flag holds an impossible value
      ├── FilterError               a filter value (year=abc, from=2025-13-01) is invalid;
      │                             the web app answers 400 with its message
@@ -43,6 +45,19 @@ class ListingError(WipofeedsError):
 
 class HistoryError(WipofeedsError):
     """The change history file is not what wipofeeds wrote."""
+
+
+class RemovalError(WipofeedsError):
+    """The listing drops more than half of the published sessions at once: more likely
+    a file cut short than a real withdrawal. ``removed`` names them (session ids)."""
+
+    def __init__(self, source: str, removed: list[str] | tuple[str, ...], published: int):
+        self.removed = tuple(removed)
+        shown = ", ".join(self.removed[:10]) + (f" and {len(self.removed) - 10} more" if len(self.removed) > 10 else "")
+        super().__init__(
+            f"{source}: would withdraw {len(self.removed)} of the {published} published sessions at once ({shown}); "
+            "if the listing is complete, build with --allow-removals to publish that"
+        )
 
 
 class ConfigError(WipofeedsError):

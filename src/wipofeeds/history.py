@@ -10,7 +10,7 @@ The log keeps, per session, an "announced" change holding its whole content, the
 change per changed aspect holding just the changed fields, so the last content (what
 the next listing is compared with) is the log folded in order.
 
-    >>> from datetime import datetime, timezone
+    >>> from datetime import date, datetime, time, timezone
     >>> history = update(History(), [], datetime(2025, 1, 1, tzinfo=timezone.utc))
     >>> dumps(history)
     '{\\n  "format": 1,\\n  "sessions": {}\\n}\\n'
@@ -21,12 +21,13 @@ from __future__ import annotations
 import json
 import os
 import secrets
-from collections.abc import Iterable
-from datetime import datetime, timezone
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 
 from .errors import HistoryError
-from .model import Change, ChangeKind, History, Record, Session, Status
+from .model import Catalog, Change, ChangeKind, DailyWindow, History, Mode, Place, Record, Session, Status
 
 FORMAT = 1
 UTC = timezone.utc
@@ -51,26 +52,112 @@ STATUS_KINDS = {
 
 
 def update(history: History, sessions: Iterable[Session], now: datetime) -> History:
-    """``history`` with what ``sessions`` add or change, stamped ``now``.
+    """``history`` with what ``sessions`` add, change or drop, stamped ``now``.
 
     Pure: unchanged sessions keep their very Record, and when nothing changed the
     result is ``history`` itself (so callers write the file only when ``new != old``).
-    Sessions that left the listing keep their records; one that returns continues its
-    sequence."""
+    A published session missing from ``sessions`` is withdrawn (one "withdrawn" change,
+    sequence + 1: it leaves every calendar, and the change feeds say so); one that
+    returns is announced again and continues its sequence, so its UID never repeats
+    with a lower SEQUENCE."""
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
     now = now.astimezone(UTC).replace(microsecond=0)
     changed: dict[str, Record] = {}
+    present: set[str] = set()
     for session in sessions:
         sid = session.id
+        present.add(sid)
         record = changed.get(sid) or history.get(sid)
         if record is None:
             changed[sid] = announce(session, now)
+        elif is_withdrawn(record):
+            changed[sid] = reannounce(record, session, now)
         elif record.fingerprint != session.fingerprint:
             changed[sid] = revise(record, session, now)
+    for sid in published(history):
+        if sid not in present:
+            changed[sid] = withdraw(history.records[sid], sid, now)
     if not changed:
         return history
     return History({**history.records, **changed})
+
+
+def is_withdrawn(record: Record) -> bool:
+    """Whether the session left the listing after it was last published."""
+    return bool(record.changes) and record.changes[-1].kind is ChangeKind.WITHDRAWN
+
+
+def published(history: History) -> list[str]:
+    """Ids of the sessions the published site lists (withdrawn ones are not)."""
+    return [sid for sid, record in history.records.items() if not is_withdrawn(record)]
+
+
+def removals(history: History, sessions: Iterable[Session]) -> list[str]:
+    """Ids of published sessions that ``sessions`` no longer holds, sorted."""
+    present = {s.id for s in sessions}
+    return sorted(sid for sid in published(history) if sid not in present)
+
+
+def withdraw(record: Record, sid: str, now: datetime) -> Record:
+    """``record`` after its session left the listing: sequence + 1 and a "withdrawn"
+    change (no fields: the last content is what was withdrawn)."""
+    sequence = record.sequence + 1
+    change = Change(sid, ChangeKind.WITHDRAWN, now, sequence, None, {})
+    return Record(record.fingerprint, record.first_published, now, sequence, record.changes + (change,))
+
+
+def reannounce(record: Record, session: Session, now: datetime) -> Record:
+    """``record`` after a withdrawn session came back: announced again with its whole
+    content, its sequence continued (subscribers re-add it as a newer version)."""
+    sequence = record.sequence + 1
+    change = Change(session.id, ChangeKind.ANNOUNCED, now, sequence, None, session.content())
+    return Record(session.fingerprint, record.first_published, now, sequence, record.changes + (change,))
+
+
+def withdrawn_sessions(catalog: Catalog) -> tuple[Session, ...]:
+    """The withdrawn sessions as they were last published (code: their id), for the
+    change feeds, which announce each withdrawal. Only for the whole catalog (every
+    published session present): a filtered view cannot tell which withdrawn session
+    would have belonged to it, so it mentions none."""
+    key = ("history.withdrawn",)
+    if key not in catalog.own:
+        records = catalog.history.records
+        gone = [sid for sid, record in records.items() if is_withdrawn(record)]
+        whole = len(catalog.sessions) + len(gone) == len(records)
+        sessions = (_as_session(sid, last_content(records[sid])) for sid in sorted(gone)) if whole else ()
+        catalog.own[key] = tuple(s for s in sessions if s is not None)
+    return catalog.own[key]
+
+
+def _as_session(sid: str, content: dict) -> Session | None:
+    """The session ``content`` describes; None for a log this version cannot read."""
+    try:
+        return _session_of(sid, content)
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _session_of(sid: str, content: dict) -> Session:
+    window = content.get("window")
+    mode = content.get("mode")
+    place = content.get("place")
+    return Session(
+        code=sid,
+        title=content.get("title") or sid,
+        first_day=date.fromisoformat(content["first_day"]),
+        last_day=date.fromisoformat(content["last_day"]),
+        mode=Mode(mode) if mode is not None else None,
+        paragraphs=tuple(content.get("paragraphs") or ()),
+        window=None
+        if window is None
+        else DailyWindow(time.fromisoformat(window["start"]), time.fromisoformat(window["end"]), window["zone"], window["label"]),
+        place=None if place is None else Place(place),
+        tags=tuple(content.get("tags") or ()),
+        status=Status(content.get("status") or Status.CONFIRMED.value),
+        url=content.get("url"),
+        conference_url=content.get("conference_url"),
+    )
 
 
 def share_text(history: History, sessions: Iterable[Session]) -> None:
@@ -112,9 +199,12 @@ def revise(record: Record, session: Session, now: datetime) -> Record:
 
 
 def last_content(record: Record) -> dict:
-    """The content the record last saw: its log folded in order."""
+    """The content the record last saw: its log folded in order (an announcement holds
+    the whole content, so folding starts again at each)."""
     content: dict = {}
     for change in record.changes:
+        if change.kind is ChangeKind.ANNOUNCED:
+            content = {}
         content.update(change.current)
     return content
 
@@ -249,8 +339,11 @@ def load(path: Path) -> History:
 def save(history: History, path: Path) -> None:
     """Write atomically: a temporary file beside ``path``, fsync, then rename over it,
     so a crash leaves the old history or the new one, never half of one."""
-    path = Path(path)
-    data = dumps(history).encode("utf-8")
+    write_atomically(Path(path), dumps(history).encode("utf-8"))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """``data`` at ``path`` by a temporary file beside it, fsync and rename."""
     while True:
         temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
         try:
@@ -281,4 +374,65 @@ def _fsync_dir(directory: Path) -> None:
     except OSError:
         pass
     finally:
+        os.close(fd)
+
+
+# --- one writer at a time ----------------------------------------------------------------
+
+LOCK_PREFIX = ".wipofeeds-"
+
+
+def lock_path(path: Path) -> Path:
+    """The lock file of ``path`` (an output folder or a history file), beside it."""
+    path = Path(path)
+    return path.with_name(f"{LOCK_PREFIX}{path.name}.lock")
+
+
+@contextmanager
+def locked(path: Path, *, waiting: Callable[[], None] | None = None, required: bool = True) -> Iterator[None]:
+    """Hold the exclusive lock (flock) of ``path`` while the block runs: a build and
+    the live app take it around every history read-update-write, a build also around
+    its output folder. Another holder is waited for (``waiting`` is called first, to say
+    so). The lock file is removed on release; a waiter that finds its file removed
+    takes the new one. Where no lock file can be made (a read-only data folder, no
+    flock), ``required=False`` goes on unlocked: nothing can be written there anyway."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX
+        yield
+        return
+    target = lock_path(path)
+    while True:
+        try:
+            fd = os.open(target, os.O_RDWR | os.O_CREAT, 0o666)
+        except OSError:
+            if required:
+                raise
+            yield
+            return
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                if waiting is not None:
+                    waiting()
+                    waiting = None
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            try:
+                same = os.stat(target).st_ino == os.fstat(fd).st_ino
+            except FileNotFoundError:
+                same = False
+        except BaseException:
+            os.close(fd)
+            raise
+        if same:
+            break
+        os.close(fd)  # removed by the holder we waited for: lock the current file
+    try:
+        yield
+    finally:
+        try:
+            os.unlink(target)
+        except OSError:
+            pass
         os.close(fd)
