@@ -147,13 +147,20 @@ def test_session_removed_from_listing_disappears_everywhere(data_dir, built):
     start = lines.index("WIPO/IP/CONV/GE/22")
     del lines[start : start + 3]  # code, date line, description: no time line
     listing.write_text("\n".join(lines), "utf-8")
-    assert run_build(str(listing), "--out", str(built), "--base-url", BASE_URL).returncode == 0
+    proc = run_build(str(listing), "--out", str(built), "--base-url", BASE_URL)
+    assert proc.returncode == 0
     gone = "wipo-ip-conv-ge-22"
+    assert f"withdrawn from the listing (1): {gone}" in proc.stderr  # named, as it leaves every calendar
     assert not list(built.rglob(f"*{gone}*"))
     assert not (built / "mode" / "virtual" / "feed.rss").read_bytes().count(b"Conversation \xe2\x80\x93 5th session")
     for path in built.rglob("*"):
-        if path.is_file() and path.suffix != ".gz":
+        if path.is_file() and path.suffix != ".gz" and path.name not in ("changes.rss", "changes.atom"):
             assert gone.encode() not in path.read_bytes(), path
+    # the change feeds say so, linking to the home page (the session's page is gone)
+    for name in ("changes.rss", "changes.atom"):
+        feed = feedparser.parse((built / name).read_bytes())
+        [item] = [e for e in feed.entries if e.title.startswith("Withdrawn from the listing:")]
+        assert item.link == BASE_URL and gone in item.id
     assert not (built / "year" / "2022" / "calendar.ics").read_bytes().count(b"UID:" + gone.encode())
 
 

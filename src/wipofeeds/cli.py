@@ -21,6 +21,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 
 from . import __version__
@@ -43,6 +44,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WipofeedsError as exc:
         print(exc, file=sys.stderr)  # a ListingError is one FILE:LINE: message per line
         return 1
+    except Interrupted as exc:
+        print(exc, file=sys.stderr)
+        return 128 + exc.signum
     return 0
 
 
@@ -66,6 +70,11 @@ def parser() -> argparse.ArgumentParser:
         "--out", default="output", type=_directory, metavar="DIR", help="Folder to write. [default: %(default)s]"
     )
     _base_url_option(command)
+    command.add_argument(
+        "--allow-removals",
+        action="store_true",
+        help="Publish even if the listing withdraws more than half of the published sessions at once.",
+    )
     command.add_argument("--quiet", "-q", action="store_true", help="Print nothing on success.")
 
     command = _command(commands, serve)
@@ -233,15 +242,66 @@ def build(args: argparse.Namespace) -> None:
             shown["at"] = now
             print(f"\r  {done:,} files written", end="", file=sys.stderr, flush=True)
 
-    summary = export.build(Source.of(args.source), args.out, base_url=args.base_url, progress=progress)
+    def waiting() -> None:
+        print(f"waiting for another build of {args.out} or {args.source} to finish…", file=sys.stderr, flush=True)
+
+    with _signals_as_exit():
+        summary = export.build(
+            Source.of(args.source),
+            args.out,
+            base_url=args.base_url,
+            progress=progress,
+            allow_removals=args.allow_removals,
+            waiting=waiting,
+        )
     if shown["at"]:
         print(file=sys.stderr)  # end the progress line
+    if summary.withdrawn:  # always said: they leave every subscriber's calendar
+        print(f"withdrawn from the listing ({len(summary.withdrawn)}): {', '.join(summary.withdrawn)}", file=sys.stderr)
     if not args.quiet:
         seconds = time.perf_counter() - started
         print(
             f"{args.out}: {summary.sessions:,} sessions, {summary.files:,} files, "
             f"{summary.bytes:,} bytes in {seconds:.2f} s"
         )
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGINT during a build: raised where the build is, so it cleans up as
+    after any failure (temporary folder removed, history put back, nothing published).
+    A KeyboardInterrupt, so no ``except Exception`` on the way swallows it."""
+
+    def __init__(self, signum: int, message: str):
+        self.signum = signum
+        super().__init__(message)
+
+
+@contextmanager
+def _signals_as_exit():
+    """SIGTERM and SIGINT raise :class:`Interrupted` in this process while the block
+    runs. A forked helper inherits the handler but is not this process: there the
+    signal does what it would have done."""
+    import signal
+    import threading
+
+    me = os.getpid()
+
+    def stop(signum, frame):
+        if os.getpid() != me:
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise Interrupted(signum, f"stopped by {signal.Signals(signum).name}")
+
+    if threading.current_thread() is not threading.main_thread():  # only there can it handle signals
+        yield
+        return
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def serve(args: argparse.Namespace) -> None:

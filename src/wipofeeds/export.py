@@ -19,11 +19,12 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import writer
+from .history import locked
 from .errors import ConfigError, ExportError
 from .site import Resource, headers_for, iter_site
 
@@ -39,6 +40,7 @@ class Summary:
     files: int
     bytes: int
     sessions: int = 0
+    withdrawn: tuple[str, ...] = ()  # ids of published sessions this build withdrew
 
 
 def check_path(path: str) -> None:
@@ -196,23 +198,28 @@ def check_target(out: Path, keep: tuple[Path, ...] = ()) -> None:
         )
 
 
-def _swap_in(new: Path, out: Path) -> None:
-    """Put ``new`` at ``out``; the old ``out`` (if any) is removed afterwards."""
+def _swap_in(new: Path, out: Path) -> Path | None:
+    """Put ``new`` at ``out``; returns the folder now holding the previous output (to
+    remove once the swap is done), if any. A failure leaves ``out`` as it was."""
     if not out.exists():
         os.rename(new, out)
-        return
+        return None
     if _exchange(new, out):
-        shutil.rmtree(new)  # now holds the previous output
-        return
+        return new  # now holds the previous output
     old = out.with_name(f"{STALE_PREFIX}{out.name}-old")
     shutil.rmtree(old, ignore_errors=True)
     os.rename(out, old)
-    os.rename(new, out)
-    shutil.rmtree(old)
+    try:
+        os.rename(new, out)
+    except BaseException:
+        os.rename(old, out)
+        raise
+    return old
 
 
 def clean_stale(out: Path) -> None:
-    """Remove temporary folders a killed earlier build left beside ``out``."""
+    """Remove temporary folders a killed earlier build left beside ``out``; only called
+    with the lock of ``out`` held, so never another running build's folder."""
     for stale in out.parent.glob(f"{STALE_PREFIX}{out.name}-*"):
         shutil.rmtree(stale, ignore_errors=True)
 
@@ -223,16 +230,35 @@ def write_site(
     *,
     progress: Callable[[int], None] | None = None,
     keep: tuple[Path, ...] = (),
+    before_swap: Callable[[], Callable[[], None] | None] | None = None,
+    waiting: Callable[[], None] | None = None,
 ) -> Summary:
     """Write the export of ``site`` to ``out`` atomically; returns what was written.
     ``keep``: paths the export must never replace (the listing it came from).
+    ``before_swap``: called once every file is on disk, just before the swap (a build
+    saves the history there); what it returns is called if the swap then fails.
+    ``waiting``: called when another build holds ``out`` (this one waits for it).
 
     The files are written (and gzipped) by a writing process (:mod:`wipofeeds.writer`)
     while this one renders the next ones; where no process can be started, here."""
     out = Path(out).absolute()
     check_target(out, keep)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    clean_stale(out)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with locked(out, waiting=waiting):
+            clean_stale(out)
+            return _write_locked(site, out, progress, before_swap)
+    except OSError as exc:
+        raise ExportError(f"could not write {out}: {_reason(exc)}") from exc
+
+
+def _reason(exc: OSError) -> str:
+    """An OS error in one line, without the errno prefix."""
+    text = exc.strerror or str(exc)
+    return f"{text}: {exc.filename}" if exc.filename else text
+
+
+def _write_locked(site, out: Path, progress, before_swap) -> Summary:
     tmp = Path(tempfile.mkdtemp(prefix=f"{STALE_PREFIX}{out.name}-", dir=out.parent))
     try:
         with _writing(tmp) as write:
@@ -243,14 +269,39 @@ def write_site(
                     progress(count)
         files, total = write.summary
         os.chmod(tmp, 0o755)  # mkdtemp makes it 0700; a web server must read it
-        _swap_in(tmp, out)
-    except OSError as exc:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise ExportError(f"could not write {out}: {exc}") from exc
+        with _signals_held():  # SIGTERM/SIGINT: before the history is saved or after the swap
+            undo = before_swap() if before_swap is not None else None
+            try:
+                previous = _swap_in(tmp, out)
+            except BaseException:
+                if undo is not None:
+                    undo()
+                raise
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    if previous is not None:  # published: what is left is only tidying
+        shutil.rmtree(previous, ignore_errors=True)
     return Summary(files, total)
+
+
+@contextmanager
+def _signals_held():
+    """Hold SIGTERM and SIGINT back while the history is saved and the site swapped in,
+    so an interruption cannot fall between the two (SIGKILL can: the history is then
+    ahead of the site, and the next build publishes it without recording anything)."""
+    import signal
+
+    held = {signal.SIGTERM, signal.SIGINT}
+    try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    except (AttributeError, OSError, ValueError):  # pragma: no cover - no POSIX threads
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 class _InProcess:
@@ -364,37 +415,77 @@ def build(
     now=None,
     progress: Callable[[int], None] | None = None,
     helper: bool = True,
+    allow_removals: bool = False,
+    waiting: Callable[[], None] | None = None,
 ) -> Summary:
-    """``wipofeeds build``: load, render every path once, write atomically, and only
-    then record what changed in the history (a failed build changes nothing).
+    """``wipofeeds build``: load, render every path once, write, then record what
+    changed in the history and swap the site in (a failed swap puts the history back,
+    so a failed build changes nothing). The history lock is held from the load to the
+    swap and the output folder's lock while writing, so two builds (or a build and the
+    live app) never interleave. The listing must read the same before and after the
+    load (a file being written is not published).
     ``helper``: let a second process read half of a big listing and render the
     session pages where it pays (:mod:`wipofeeds.helper`); the files are the same
-    either way."""
+    either way. ``allow_removals``: publish a listing that withdraws more than half
+    of the published sessions. ``waiting``: called when another build holds a lock."""
     from . import catalog as catalog_mod
     from . import history
     from .helper import LEAVE, Helper
 
     src = catalog_mod.Source.of(source) if not isinstance(source, catalog_mod.Source) else source
-    with _collector_off():
-        catalog, history_changed = catalog_mod.load_with_changes(src, base_url=base_url, now=now, processes=2 if helper else 1)
-    if catalog.site.base_url is None:
-        raise ConfigError("no base URL: pass --base-url or set base_url in data/site.toml")
     keep = tuple(p for p in (src.listing, src.history) if p is not None)
-    with _quiet_gc():
-        check_target(Path(out).absolute(), keep)  # before a helper is started for nothing
-        second = Helper.start(catalog) if helper else None
-        if second is None:
-            site = iter_site(catalog)
+    check_target(Path(out).absolute(), keep)  # before anything is locked, read or started
+    with locked(src.history, waiting=waiting, required=False) if src.history is not None else nullcontext():
+        before = catalog_mod.file_state(src)
+        withdrawn: list[str] = []
+        with _collector_off():
+            catalog, history_changed = catalog_mod.load_with_changes(
+                src, base_url=base_url, now=now, processes=2 if helper else 1, allow_removals=allow_removals, withdrawn=withdrawn
+            )
+        if catalog.site.base_url is None:
+            raise ConfigError("no base URL: pass --base-url or set base_url in data/site.toml")
+        if catalog_mod.file_state(src) != before:
+            raise ExportError(
+                f"{src.name} changed while it was read; build again once it is saved "
+                "(write a temporary file, then rename it over the listing)"
+            )
+
+        def record() -> Callable[[], None] | None:
+            if not history_changed or src.history is None:
+                return None
+            return _save_history(history, catalog.history, src.history)
+
+        with _quiet_gc():
+            second = Helper.start(catalog) if helper else None
+            if second is None:
+                site = iter_site(catalog)
+            else:
+                site = second.merged(iter_site(catalog, leave=LEAVE))
+            try:
+                summary = write_site(site, Path(out), progress=progress, keep=keep, before_swap=record, waiting=waiting)
+            finally:
+                if second is not None:
+                    second.close()
+    return Summary(summary.files, summary.bytes, len(catalog.sessions), tuple(withdrawn))
+
+
+def _save_history(history, new, path: Path) -> Callable[[], None]:
+    """Save ``new`` at ``path``; returns what puts the previous file back."""
+    try:
+        previous = path.read_bytes()
+    except FileNotFoundError:
+        previous = None
+    except OSError as exc:
+        raise ExportError(f"could not read the change history {path}: {_reason(exc)}; nothing was published") from exc
+    try:
+        history.save(new, path)
+    except OSError as exc:
+        raise ExportError(f"could not record the change history {path}: {_reason(exc)}; nothing was published") from exc
+
+    def undo() -> None:
+        if previous is None:
+            path.unlink(missing_ok=True)
         else:
-            site = second.merged(iter_site(catalog, leave=LEAVE))
-        try:
-            summary = write_site(site, Path(out), progress=progress, keep=keep)
-        finally:
-            if second is not None:
-                second.close()
-    if history_changed and src.history is not None:
-        try:
-            history.save(catalog.history, src.history)
-        except OSError as exc:
-            raise ExportError(f"the site was written, but the change history {src.history} was not: {exc}") from exc
-    return Summary(summary.files, summary.bytes, len(catalog.sessions))
+            history.write_atomically(path, previous)
+
+    return undo
