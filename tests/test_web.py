@@ -7,6 +7,7 @@ import gzip
 import json
 import logging
 import os
+import time
 import shutil
 from datetime import timedelta
 from pathlib import Path
@@ -425,13 +426,15 @@ def test_configuration_from_the_environment(data_dir, monkeypatch):
     assert b"https://calendar.example.net/wipo/feed.rss" in client.get("/feed.rss").data
 
 
-def test_without_a_base_url_links_follow_the_request_host(data_dir):
-    client = create_app({"SOURCE": str(data_dir / "sessions.txt"), "RELOAD_INTERVAL": 0, "RELOAD_SETTLE": 0}).test_client()
+def test_without_a_base_url_links_follow_an_allowed_request_host(data_dir):
+    settings = {"SOURCE": str(data_dir / "sessions.txt"), "RELOAD_INTERVAL": 0, "RELOAD_SETTLE": 0}
+    client = create_app(settings | {"ALLOWED_HOSTS": "localhost feeds.example.com"}).test_client()
     one = client.get("/feed.rss", base_url="http://localhost:8000")
     other = client.get("/feed.rss", base_url="https://feeds.example.com")
     assert b"http://localhost:8000/feed.rss" in one.data
     assert b"https://feeds.example.com/feed.rss" in other.data
     assert one.headers["ETag"] != other.headers["ETag"]
+    assert one.headers["Vary"] == other.headers["Vary"] == "Accept-Encoding, Host"
     page = client.get("/", base_url="https://feeds.example.com").data
     assert b"webcal://feeds.example.com/calendar.ics" in page
 
@@ -465,7 +468,8 @@ def test_change_feeds_take_the_same_filters(served, name):
 
 def test_a_changed_listing_is_read_only_once_it_has_settled(data_dir):
     """Editors that save in place truncate, then write: a listing changed in the last
-    RELOAD_SETTLE seconds is not read yet (it could be empty or cut short)."""
+    RELOAD_SETTLE seconds is not read yet (it could be empty or cut short), and once it
+    has rested it is read twice, RELOAD_SETTLE apart, and taken only if both agree."""
     client = create_app({"SOURCE": str(data_dir / "sessions.txt"), "RELOAD_INTERVAL": 0, "RELOAD_SETTLE": 30}).test_client()
     assert client.get("/healthz").get_json()["sessions"] == 10
     listing = data_dir / "sessions.txt"
@@ -475,7 +479,14 @@ def test_a_changed_listing_is_read_only_once_it_has_settled(data_dir):
     assert client.get("/healthz").get_json()["sessions"] == 10
     rested = listing.stat().st_mtime - 60
     os.utime(listing, (rested, rested))
-    assert client.get("/healthz").get_json()["sessions"] == 11
+    assert client.get("/healthz").get_json()["sessions"] == 10  # first read: not confirmed yet
+    settle = 0.3
+    client = create_app({"SOURCE": str(listing), "RELOAD_INTERVAL": 0, "RELOAD_SETTLE": settle}).test_client()
+    listing.write_text(SEED.read_text("utf-8"), "utf-8")
+    os.utime(listing, (rested, rested))
+    assert client.get("/healthz").get_json()["sessions"] == 11  # its own rested version
+    time.sleep(settle)
+    assert client.get("/healthz").get_json()["sessions"] == 10  # the second read, equal: taken
 
 
 def test_a_listing_that_changes_while_it_is_read_is_read_again(data_dir, monkeypatch):

@@ -94,9 +94,12 @@ class _Curation:
     # One checker per key: the value → fields of Session, or ValueError with the reason.
 
     def _title(self, session: Session, value) -> dict:
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str):
             raise ValueError(f"expected a non-empty string, found {value!r}")
-        return {"title": " ".join(value.split()), "title_is_generated": False}
+        title = " ".join(_text(value).split())
+        if not title:
+            raise ValueError(f"expected a non-empty string, found {value!r}")
+        return {"title": title, "title_is_generated": False}
 
     def _url(self, session: Session, value) -> dict:
         return {"url": _checked_url(value)}
@@ -130,11 +133,34 @@ class _Curation:
         return max(after, 1)
 
 
+# The listing's own rules (wipofeeds.listing), so a curated text reads the same in every
+# format: characters no format can carry as text and the bidirectional controls that
+# could reorder what a reader sees are refused; what browsers copy as spaces (tabs,
+# no-break, typographic and zero-width spaces) is a space.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]")
+_SPACES = re.compile("[\t\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]")
+
+
+def _text(value: str) -> str:
+    """``value`` with its spaces made plain; ValueError for a forbidden character."""
+    if found := _FORBIDDEN.search(value):
+        raise ValueError(f"control character U+{ord(found.group()):04X} is not allowed; remove it")
+    return _SPACES.sub(" ", value)
+
+
 def _checked_url(value) -> str:
+    """An http(s) URL with a host, written with visible characters only: no space,
+    control, format (zero-width, bidirectional) or unassigned character, which would be
+    published raw in links."""
+    import unicodedata  # here: `wipofeeds check` of a listing without links never needs it
+
     if not isinstance(value, str):
         raise ValueError(f"expected a URL string, found {value!r}")
+    for char in value:
+        if char.isspace() or unicodedata.category(char)[0] in "CZ":
+            raise ValueError(f"U+{ord(char):04X} is not allowed in a URL; remove it or percent-encode it")
     parts = urlsplit(value)
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in value):
+    if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"{value!r} is not a URL (expected http:// or https:// and a host)")
     return value
 

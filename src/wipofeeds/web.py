@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import threading
 import time
 from collections import OrderedDict
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
@@ -48,7 +49,11 @@ DEFAULTS = {
     "RELOAD_INTERVAL": 1.0,  # seconds between two looks at the data files
     "RELOAD_SETTLE": 0.5,  # seconds a changed data file must rest before it is read
     "RECORD_HISTORY": True,  # record picked-up changes like `wipofeeds build`
-    "HOST_CACHE_SIZE": 4,  # sites kept per edition when links follow the Host header
+    # Without a base URL, links follow the Host header of these names only (any other
+    # Host gets 400): an entry with a port matches that port, one without matches the
+    # bare name and the name with the server's own port.
+    "ALLOWED_HOSTS": "localhost, 127.0.0.1, [::1]",
+    "HOST_CACHE_SIZE": 4,  # sites kept per edition when links follow the Host header (at least one per allowed host)
     "FILTER_CACHE_SIZE": 256,  # on-demand filtered bodies kept per edition
 }
 PATH_FORM = re.compile(r"(year|mode|tag)/([^/]+)/")
@@ -62,13 +67,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config.from_prefixed_env("WIPOFEEDS")
     if test_config is not None:
         app.config.from_mapping(test_config)
+    allowed = allowed_hosts(app.config["ALLOWED_HOSTS"])
+    app.extensions["wipofeeds_hosts"] = allowed
     app.extensions["wipofeeds"] = Publisher(
         Source.of(app.config["SOURCE"]),
         base_url=normalise_base_url(app.config["BASE_URL"]),
         interval=float(app.config["RELOAD_INTERVAL"]),
         settle=float(app.config["RELOAD_SETTLE"]),
         record_history=bool(app.config["RECORD_HISTORY"]),
-        host_cache_size=int(app.config["HOST_CACHE_SIZE"]),
+        host_cache_size=max(int(app.config["HOST_CACHE_SIZE"]), 2 * len(allowed)),
         filter_cache_size=int(app.config["FILTER_CACHE_SIZE"]),
         log=app.logger,
     )
@@ -98,6 +105,23 @@ class NotModifiedFirst:
                 start_response("304 NOT MODIFIED", list(headers))
                 return []
         return self.app(environ, start_response)
+
+
+def allowed_hosts(setting) -> frozenset[str]:
+    """``ALLOWED_HOSTS`` (a comma or space separated string, or a list) as lower-case names."""
+    names = setting.replace(",", " ").split() if isinstance(setting, str) else list(setting or ())
+    return frozenset(str(name).strip().lower() for name in names if str(name).strip())
+
+
+def host_allowed(host: str, server_port: str, allowed: frozenset[str]) -> bool:
+    """Whether links may follow ``host`` (a Host header): it is in the allow-list as it
+    is, or it is an allowed name with no port or the server's own port. A bounded set,
+    so a client cannot make the app render the site for ever new hosts."""
+    host = host.lower()
+    if host in allowed:
+        return True
+    name, colon, port = host.rpartition(":")  # "[::1]:8000" → "[::1]", "8000"
+    return bool(colon) and port == server_port and name in allowed
 
 
 def serve(source: str | None = None, host: str = "127.0.0.1", port: int = 8000, base_url: str | None = None) -> None:
@@ -190,9 +214,12 @@ class Publisher:
         self.log = log
         self.state = State(None, (), ("never loaded",))
         self._next_look = 0.0
+        self._pending: tuple | None = None  # (file_state, monotonic time first seen)
         self._lock = threading.Lock()
-        with self._lock:
-            self._reload(self._signature())
+        with self._lock:  # the first load takes the files as two reads in a row agree
+            signature = self._signature()
+            state = catalog_module.file_state(self.source)
+            self._reload(signature, state if catalog_module.file_state(self.source) == state else ())
 
     def refresh(self) -> None:
         """Reload if a data file changed; cheap, and never blocks on another reload."""
@@ -203,9 +230,33 @@ class Publisher:
             self._next_look = now + self.interval
             signature = self._signature()
             if signature != self.state.signature and self._settled():
-                self._reload(signature)
+                confirmed = self._confirmed(signature)
+                if confirmed is not None:
+                    self._reload(signature, confirmed)
         finally:
             self._lock.release()
+
+    def _confirmed(self, signature: tuple) -> tuple | None:
+        """The data files' :func:`~wipofeeds.catalog.file_state` once two reads at least
+        ``settle`` seconds apart found the same bytes (and stat) in them; None until then.
+        A writer that pauses mid-file for longer than the settle time still passes, so
+        the removal guard and a rename into place (README) do the rest. A change of the
+        history alone (written whole, by a rename) needs no confirmation."""
+        if signature[:-1] == self.state.signature[:-1]:
+            return catalog_module.file_state(self.source)
+        state = catalog_module.file_state(self.source)
+        now = time.monotonic()
+        if self.settle <= 0:  # no time to wait: a second read right away
+            return state if catalog_module.file_state(self.source) == state else None
+        pending = self._pending
+        if self._cut_short():
+            return None
+        if pending is not None and pending[0] == state and now - pending[1] >= self.settle:
+            self._pending = None
+            return state
+        if pending is None or pending[0] != state:
+            self._pending = (state, now)
+        return None
 
     def _settled(self) -> bool:
         """No data file changed in the last ``settle`` seconds. Many editors save in
@@ -219,6 +270,22 @@ class Publisher:
             except OSError:
                 continue
         return True
+
+    def _cut_short(self) -> bool:
+        """A listing that does not end with a line break, changed in the last ten settle
+        times: most likely a writer that paused mid-line (a slow copy), so it waits for
+        more. Editors end their files with a line break; one that does not is read
+        once it has rested that long."""
+        listing = self.source.listing
+        try:
+            with open(listing, "rb") as file:
+                age = time.time() - os.fstat(file.fileno()).st_mtime
+                if age >= 10 * self.settle or file.seek(0, os.SEEK_END) == 0:
+                    return False
+                file.seek(-1, os.SEEK_END)
+                return file.read(1) not in (b"\n", b"\r")
+        except (OSError, TypeError):
+            return False
 
     def unchanged(self, path: str, tag: str, environ: dict) -> tuple | None:
         """The headers of a 304 for ``path`` (as in PATH_INFO) when ``tag`` is, as sent,
@@ -258,10 +325,10 @@ class Publisher:
 
         return tuple(stat(f) for f in self._files())
 
-    def _reload(self, signature: tuple) -> None:
+    def _reload(self, signature: tuple, confirmed: tuple) -> None:
         old = self.state
         try:
-            catalog = self._load(signature)
+            catalog = self._load(signature, confirmed)
             if catalog is None:  # the files changed while being read: look again next time
                 return
             # The history (last of _files) may just have been written by this load: take
@@ -290,12 +357,16 @@ class Publisher:
         self.log.info("serving version %s: %d sessions", version, len(catalog.sessions))
         self.state = State(edition, (), signature)
 
-    def _load(self, signature: tuple) -> Catalog | None:
-        """The load step, recording picked-up changes in the history like ``build``;
-        None when a data file changed while it was read (nothing is recorded then)."""
-        with _history_lock(self.source.listing) if self.record_history else nullcontext():
+    def _load(self, signature: tuple, confirmed: tuple) -> Catalog | None:
+        """The load step, recording picked-up changes in the history like ``build``
+        (under the same lock); None when the data files no longer hold the ``confirmed``
+        bytes (nothing is recorded then). A listing that withdraws more than half of the
+        published sessions raises RemovalError: the last good version stays until
+        ``wipofeeds build --allow-removals`` records the withdrawal."""
+        history = self.source.history
+        with history_module.locked(history, required=False) if self.record_history and history else nullcontext():
             catalog, changed = catalog_module.load_with_changes(self.source, base_url=self.base_url)
-            if self._signature()[:-1] != signature[:-1]:
+            if self._signature()[:-1] != signature[:-1] or catalog_module.file_state(self.source) != confirmed:
                 self.log.info("%s changed while being read; reading it again", self.source.name)
                 return None
             if self.record_history and changed and self.source.history is not None:
@@ -310,24 +381,6 @@ class Publisher:
 def _code_files() -> list[Path]:
     package = Path(__file__).parent
     return [f for f in package.rglob("*") if f.is_file() and f.suffix in (".py", ".html", ".css", ".js", ".json")]
-
-
-@contextmanager
-def _history_lock(listing: Path | None):
-    """Serialise history updates across worker processes, so all record one history."""
-    try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not on POSIX
-        fcntl = None
-    if fcntl is None or listing is None or not listing.is_file():
-        yield
-        return
-    with open(listing, "rb") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def data_version(catalog: Catalog) -> str:
@@ -388,13 +441,13 @@ def published(path: str) -> Response:
         return plain(503, "The listing has errors and no earlier version exists; see /healthz.")
     base_url = edition.base_url or own_base_url()
     if base_url is None:
-        return plain(400, "Bad Host header.")
+        return plain(400, "Host not allowed: set WIPOFEEDS_BASE_URL, or add this host to WIPOFEEDS_ALLOWED_HOSTS.")
     site = edition.site(base_url)
     if not request.environ.get("QUERY_STRING"):
         # The common case, polled all day: a file of the site as published, whole or
         # filtered by its path form; nothing to parse.
         if (resource := published_file(site, path)) is not None:
-            return respond(resource, edition.floor)
+            return respond(resource, edition.floor, edition.base_url is None)
     name = path.rsplit("/", 1)[-1]
     prefix = path[: -len(name)]
     whole = prefix == "" and (name in COLLECTIONS or name in CHANGE_FEEDS)
@@ -407,7 +460,7 @@ def published(path: str) -> Response:
         resource = site.get(path + ".html")
     if resource is None:
         return plain(404, f"No such page: /{path}")
-    return respond(resource, edition.floor)
+    return respond(resource, edition.floor, edition.base_url is None)
 
 
 def published_file(site: dict[str, Resource], path: str) -> Resource | None:
@@ -417,7 +470,9 @@ def published_file(site: dict[str, Resource], path: str) -> Resource | None:
 
 
 def own_base_url() -> str | None:
-    if not request.host:
+    """The request's own base URL where links may follow it (see :func:`host_allowed`)."""
+    host = request.host
+    if not host or not host_allowed(host, request.environ.get("SERVER_PORT", ""), current_app.extensions["wipofeeds_hosts"]):
         return None
     return normalise_base_url(request.host_url)
 
@@ -426,8 +481,9 @@ def collection(edition: Edition, site: dict[str, Resource], base_url: str, prefi
     """A collection filtered by its path form and/or the query string."""
     query = request.args  # one look-up through Flask's request proxy, not two per parameter
     args = {key: query[key] for key in Filter.PARAMETERS if key in query} if query else {}
+    by_host = edition.base_url is None
     if not args and not prefix:  # the common case, polled all day: no filter at all
-        return respond(site[name], edition.floor)
+        return respond(site[name], edition.floor, by_host)
     if prefix:
         key, value = prefix.rstrip("/").split("/", 1)
         given = args.get(key, "").strip()
@@ -441,12 +497,12 @@ def collection(edition: Edition, site: dict[str, Resource], base_url: str, prefi
             return plain(404, f"No such page: /{prefix}{name} ({exc})")
         return refuse(name, exc)
     if flt.is_empty:
-        return respond(site[name], edition.floor)
+        return respond(site[name], edition.floor, by_host)
     form = flt.path_prefix if name in PATH_COLLECTIONS else None  # others have no path forms
     if form is not None and (resource := site.get(form + name)) is not None:
-        return respond(resource, edition.floor)
+        return respond(resource, edition.floor, by_host)
     path = form + name if form is not None else f"{name}?{canonical_query(flt)}"
-    return respond(edition.filtered(base_url, flt, name, path), edition.floor)
+    return respond(edition.filtered(base_url, flt, name, path), edition.floor, by_host)
 
 
 def canonical_query(flt: Filter) -> str:
@@ -463,10 +519,11 @@ def canonical_query(flt: Filter) -> str:
     return urlencode([(k, v) for k, v in pairs if v is not None], quote_via=quote)
 
 
-def respond(resource: Resource, floor: datetime) -> Response:
-    """200 with the body (gzipped when accepted), or 304 when the client's copy is current."""
+def respond(resource: Resource, floor: datetime, by_host: bool = False) -> Response:
+    """200 with the body (gzipped when accepted), or 304 when the client's copy is current.
+    ``by_host``: the body's links follow the Host header (``Vary: Host``)."""
     environ = request.environ  # the headers, read without Werkzeug parsing what is absent
-    use_gzip, last_modified, tags, headers, unchanged = negotiated(resource, floor, environ)
+    use_gzip, last_modified, tags, headers, unchanged = negotiated(resource, floor, environ, by_host)
     if not_modified(last_modified, tags, environ):
         return NotModified(status=304, headers=unchanged)
     if use_gzip:
@@ -474,10 +531,10 @@ def respond(resource: Resource, floor: datetime) -> Response:
     return Response(resource.body, 200, headers)
 
 
-def negotiated(resource: Resource, floor: datetime, environ: dict) -> tuple:
+def negotiated(resource: Resource, floor: datetime, environ: dict, by_host: bool = False) -> tuple:
     """Whether this request gets the gzip body, and :func:`_validators` for it."""
     use_gzip = resource.compressible and gzip_accepted(environ.get("HTTP_ACCEPT_ENCODING", ""))
-    return use_gzip, *_validators(resource, floor, use_gzip)
+    return use_gzip, *_validators(resource, floor, use_gzip, by_host)
 
 
 @lru_cache(maxsize=256)
@@ -494,7 +551,7 @@ class NotModified(Response):
 
 
 @lru_cache(maxsize=4096)
-def _validators(resource: Resource, floor: datetime, use_gzip: bool):
+def _validators(resource: Resource, floor: datetime, use_gzip: bool, by_host: bool = False):
     """Last-Modified, both ETags, the response headers of a resource and those of its
     304, worked out once (feeds are polled all day: a request should only look things
     up). A 304 carries no content headers (RFC 9110 §15.4.5); leaving them out here
@@ -505,8 +562,9 @@ def _validators(resource: Resource, floor: datetime, use_gzip: bool):
     headers = headers_for(resource)
     headers["ETag"] = gzip_tag if use_gzip else plain_tag
     headers["Last-Modified"] = http_date(last_modified)
-    if resource.compressible:
-        headers["Vary"] = "Accept-Encoding"
+    vary = (["Accept-Encoding"] if resource.compressible else []) + (["Host"] if by_host else [])
+    if vary:  # a shared cache must not hand one host's links to another
+        headers["Vary"] = ", ".join(vary)
     unchanged = list(headers.items())
     remove_entity_headers(unchanged)  # what Werkzeug leaves out of a 304, left out once
     return last_modified, (plain_tag, gzip_tag), tuple(headers.items()), tuple(unchanged)
