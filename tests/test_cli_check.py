@@ -117,7 +117,8 @@ def test_parse_prints_json_with_local_and_utc_times(run, listing_file):
     assert sessions["WIPO/IP/CONV/GE/25"]["days"][1]["start"] == "2025-04-24T10:00:00+02:00"
     third = sessions["WIPO/IP/AI/3/GE/20"]
     assert third["days"] == [{"day": "2020-11-04", "start": None, "end": None, "start_utc": None, "end_utc": None}]
-    assert (third["ordinal"], third["mode"], third["place"]) == (3, "hybrid", {"city": "Geneva", "country": "Switzerland"})
+    assert (third["ordinal"], third["mode"], third["place"]) == (
+        3, "hybrid", {"city": "Geneva", "country": "Switzerland", "region": None, "venue": None})
     for session in document["sessions"]:
         for day in session["days"]:
             if day["start"]:

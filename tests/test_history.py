@@ -66,6 +66,7 @@ def test_naive_now_is_refused():
 OTHER_WINDOW = DailyWindow(time(9), time(17), "Europe/Zurich", "Geneva time")
 
 # (how the session changed, kinds logged, fields of the first logged change)
+EVENING = DailyWindow(time(19), time(21), "Europe/Zurich", "Geneva time")
 CHANGES = [
     pytest.param(dict(first_day=date(2025, 11, 4), last_day=date(2025, 11, 5)), [ChangeKind.RESCHEDULED],
                  {"first_day": ("2025-10-28", "2025-11-04"), "last_day": ("2025-10-29", "2025-11-05")}, id="rescheduled"),
@@ -74,6 +75,9 @@ CHANGES = [
     pytest.param(dict(window=OTHER_WINDOW), [ChangeKind.RETIMED],
                  {"window": (GENEVA_TIME, OTHER_WINDOW)}, id="retimed"),
     pytest.param(dict(window=None), [ChangeKind.RETIMED], {"window": (GENEVA_TIME, None)}, id="became-all-day"),
+    pytest.param(dict(extra_windows=(EVENING,)), [ChangeKind.RETIMED], {"extra_windows": (None, [EVENING])},
+                 id="a-second-window"),
+    pytest.param(dict(mode=None), [ChangeKind.MOVED], {"mode": ("hybrid", None)}, id="mode-no-longer-stated"),
     pytest.param(dict(place=Place("Singapore", "Singapore")), [ChangeKind.MOVED],
                  {"place": ("Geneva, Switzerland", "Singapore, Singapore")}, id="moved-place"),
     pytest.param(dict(mode=Mode.VIRTUAL, place=None), [ChangeKind.MOVED],
@@ -100,7 +104,18 @@ CHANGES = [
 def _json(value):
     if isinstance(value, DailyWindow):
         return {"start": f"{value.start:%H:%M}", "end": f"{value.end:%H:%M}", "zone": value.zone, "label": value.label}
+    if isinstance(value, list):
+        return [_json(item) for item in value]
     return value
+
+
+def test_a_second_window_removed_again_is_retimed_and_its_feeds_read_it():
+    before = replace(session(), extra_windows=(EVENING,))
+    history = announced(before)
+    updated = hist.update(history, [session()], T1)
+    [change] = updated[before.id].changes[1:]
+    assert (change.kind, change.previous, change.current) == (
+        ChangeKind.RETIMED, {"extra_windows": [_json(EVENING)]}, {"extra_windows": None})
 
 
 @pytest.mark.parametrize(("edit", "kinds", "fields"), CHANGES)

@@ -57,10 +57,12 @@ class Source:
     def site_config(self) -> Path | None:
         return None if self.listing is None else self.listing.with_name("site.toml")
 
-    def read_text(self) -> str:
+    def read_bytes(self) -> bytes:
+        """The listing as stored: :func:`wipofeeds.listing.decode` reads its encoding and
+        names any byte it cannot (never a U+FFFD in what is published)."""
         if self.listing is None:
-            return sys.stdin.buffer.read().decode("utf-8", errors="replace")
-        return self.listing.read_bytes().decode("utf-8", errors="replace")
+            return sys.stdin.buffer.read()
+        return self.listing.read_bytes()
 
 
 def data_files(source: Source) -> tuple[Path, ...]:
@@ -117,11 +119,13 @@ def normalise_base_url(url: str | None) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
-def load_sessions(source: Source, processes: int = 1):
-    """Parse and curate the listing; raises ListingError with every problem."""
+def load_sessions(source: Source, processes: int = 1, site: SiteConfig | None = None):
+    """Parse and curate the listing; raises ListingError with every problem. The site's
+    short ``name`` titles the sessions whose listing and description give none."""
     from . import curation, listing
 
-    sessions = listing.parse(source.read_text(), source.name, processes=processes)
+    name = (site or load_site_config(source)).name
+    sessions = listing.parse(source.read_bytes(), source.name, processes=processes, series=name)
     return curation.apply(sessions, source.curation)
 
 
@@ -161,7 +165,7 @@ def load_with_changes(
     from . import history as hist
 
     site = load_site_config(source, base_url)
-    sessions = load_sessions(source, processes)
+    sessions = load_sessions(source, processes, site)
     path = source.history
     old = hist.load(path) if path is not None else History()
     removed = hist.removals(old, sessions)

@@ -22,12 +22,11 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
-from datetime import datetime
 
 from . import __version__
 from .catalog import DEFAULT_SOURCE, Source, load_sessions
 from .errors import WipofeedsError
-from .model import UTC, Session
+from .model import Session
 from .wording import EN_DASH, date_range
 
 
@@ -161,69 +160,24 @@ def _row(s: Session) -> tuple[str, ...]:
     if s.window is None:
         local = utc = "all day"
     else:
-        first = s.occurrences[0]
-        local = f"{s.window.start:%H:%M}{EN_DASH}{s.window.end:%H:%M} {s.window.label} ({s.window.zone})"
-        utc = f"{first.start_utc:%H:%M}{EN_DASH}{first.end_utc:%H:%M} UTC"
-    return (s.code, date_range(s.first_day, s.last_day), local, utc, s.mode.label, s.location, s.title)
+        spans = " and ".join(f"{w.start:%H:%M}{EN_DASH}{w.end:%H:%M}" for w in s.windows)
+        local = f"{spans} {s.window.label} ({s.window.zone})"
+        utc = " and ".join(f"{o.start_utc:%H:%M}{EN_DASH}{o.end_utc:%H:%M}" for o in s.occurrences[: len(s.windows)]) + " UTC"
+    mode = s.mode.label if s.mode else "-"
+    return (s.code, date_range(s.first_day, s.last_day), local, utc, mode, s.location or "-", s.title)
 
 
 def parse(args: argparse.Namespace) -> None:
     """Print the sessions of SOURCE as JSON (ISO 8601 times with offsets)."""
     import json  # here, not at the top: `check` starts faster without it
 
+    from . import parsed
+
     src = Source.of(args.source)
     sessions = load_sessions(src)
-    document = {"source": src.name, "sessions": [session_json(s) for s in sessions]}
+    document = {"source": src.name, "sessions": [parsed.to_json(s) for s in sessions]}
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
-
-
-def session_json(s: Session) -> dict:
-    """Everything parsed about one session, with each day's local and UTC times."""
-    return {
-        "code": s.code,
-        "id": s.id,
-        "line": s.line,
-        "title": s.title,
-        "title_is_generated": s.title_is_generated,
-        "ordinal": s.ordinal,
-        "first_day": s.first_day.isoformat(),
-        "last_day": s.last_day.isoformat(),
-        "all_day": s.all_day,
-        "window": None
-        if s.window is None
-        else {
-            "start": f"{s.window.start:%H:%M}",
-            "end": f"{s.window.end:%H:%M}",
-            "zone": s.window.zone,
-            "label": s.window.label,
-        },
-        "days": [
-            {
-                "day": occ.day.isoformat(),
-                "start": _iso(occ.start),
-                "end": _iso(occ.end),
-                "start_utc": _iso(occ.start_utc),
-                "end_utc": _iso(occ.end_utc),
-            }
-            for occ in s.occurrences
-        ],
-        "mode": s.mode.value,
-        "place": None if s.place is None else {"city": s.place.city, "country": s.place.country},
-        "status": s.status.value,
-        "url": s.url,
-        "conference_url": s.conference_url,
-        "tags": list(s.tags),
-        "paragraphs": list(s.paragraphs),
-    }
-
-
-def _iso(moment: datetime | None) -> str | None:
-    """ISO 8601 with the offset; UTC values end in Z."""
-    if moment is None:
-        return None
-    text = moment.isoformat()
-    return text.removesuffix("+00:00") + "Z" if moment.tzinfo is UTC else text
 
 
 def build(args: argparse.Namespace) -> None:

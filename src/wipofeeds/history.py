@@ -23,7 +23,7 @@ import os
 import secrets
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .errors import HistoryError
@@ -35,7 +35,7 @@ UTC = timezone.utc
 # Which aspect of Session.content() a changed field belongs to, in the log's order.
 ASPECTS: tuple[tuple[ChangeKind | None, tuple[str, ...]], ...] = (
     (ChangeKind.RESCHEDULED, ("first_day", "last_day")),
-    (ChangeKind.RETIMED, ("window",)),
+    (ChangeKind.RETIMED, ("window", "extra_windows")),
     (ChangeKind.MOVED, ("place", "mode")),
     (ChangeKind.RETITLED, ("title",)),
     (None, ("status",)),  # CANCELLED / POSTPONED / REINSTATED, by the new status
@@ -149,9 +149,8 @@ def _session_of(sid: str, content: dict) -> Session:
         last_day=date.fromisoformat(content["last_day"]),
         mode=Mode(mode) if mode is not None else None,
         paragraphs=tuple(content.get("paragraphs") or ()),
-        window=None
-        if window is None
-        else DailyWindow(time.fromisoformat(window["start"]), time.fromisoformat(window["end"]), window["zone"], window["label"]),
+        window=None if window is None else DailyWindow.from_content(window),
+        extra_windows=tuple(map(DailyWindow.from_content, content.get("extra_windows") or ())),
         place=None if place is None else Place(place),
         tags=tuple(content.get("tags") or ()),
         status=Status(content.get("status") or Status.CONFIRMED.value),

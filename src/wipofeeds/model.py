@@ -64,6 +64,11 @@ class DailyWindow:
     zone: str
     label: str
 
+    @classmethod
+    def from_content(cls, raw: dict) -> "DailyWindow":
+        """The window :meth:`Session.content` (and the JSON forms) describe."""
+        return cls(time.fromisoformat(raw["start"]), time.fromisoformat(raw["end"]), raw["zone"], raw["label"])
+
     @property
     def tz(self) -> tzinfo:
         return zones.tzinfo(self.zone)

@@ -8,7 +8,7 @@ property test holds it).
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 
 from .model import UTC, DailyWindow, Mode, Place, Session, Status
 
@@ -51,10 +51,7 @@ def to_json(s: Session) -> dict:
 
 def from_json(raw: dict) -> Session:
     """The session :func:`to_json` describes."""
-    windows = tuple(
-        DailyWindow(time.fromisoformat(w["start"]), time.fromisoformat(w["end"]), w["zone"], w["label"])
-        for w in raw["windows"]
-    )
+    windows = tuple(map(DailyWindow.from_content, raw["windows"]))
     place = raw["place"]
     return Session(
         code=raw["code"],

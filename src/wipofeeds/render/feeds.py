@@ -20,7 +20,7 @@ from __future__ import annotations
 import heapq
 import re
 from dataclasses import replace
-from datetime import date, datetime, time
+from datetime import date, datetime
 from html import escape
 
 from feedgen.entry import FeedEntry
@@ -145,9 +145,7 @@ def session_text(catalog: Catalog, session: Session) -> str:
 
 
 def _window(raw: dict | None) -> DailyWindow | None:
-    if raw is None:
-        return None
-    return DailyWindow(time.fromisoformat(raw["start"]), time.fromisoformat(raw["end"]), raw["zone"], raw["label"])
+    return None if raw is None else DailyWindow.from_content(raw)
 
 
 def _as_of(session: Session, content: dict) -> Session:
@@ -163,7 +161,7 @@ def _as_of(session: Session, content: dict) -> Session:
         first_day=get("first_day", date.fromisoformat, session.first_day),
         last_day=get("last_day", date.fromisoformat, session.last_day),
         window=get("window", _window, session.window),
-        extra_windows=get("extra_windows", lambda ws: tuple(map(_window, ws)), session.extra_windows),
+        extra_windows=get("extra_windows", lambda ws: tuple(map(DailyWindow.from_content, ws or ())), session.extra_windows),
         place=get("place", lambda p: None if p is None else Place(p), session.place),
         mode=get("mode", lambda m: None if m is None else Mode(m), session.mode),
         status=get("status", Status, session.status),

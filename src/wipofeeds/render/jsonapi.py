@@ -20,7 +20,7 @@ import json
 from datetime import datetime
 from importlib import resources
 
-from ..model import Catalog, Occurrence, Session
+from ..model import Catalog, DailyWindow, Occurrence, Place, Session
 from ..wording import collection_title, iso_utc, when
 from . import register
 from .feeds import (
