@@ -52,13 +52,17 @@ def checksums(root: Path) -> dict[str, str]:
     }
 
 
-def run_build(*args: str) -> subprocess.CompletedProcess:
+def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "wipofeeds", "build", *args],
+        [sys.executable, "-m", "wipofeeds", *args],
         capture_output=True,
         text=True,
         env={"PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1764547200"},  # 2025-12-01
     )
+
+
+def run_build(*args: str) -> subprocess.CompletedProcess:
+    return run_cli("build", *args)
 
 
 @pytest.fixture
@@ -137,6 +141,27 @@ def test_broken_listing_fails_and_leaves_output_and_history_untouched(data_dir, 
     assert proc.returncode == 1
     assert f"{listing}:3: '25:00' is not a time" in proc.stderr  # every error, in one pass
     assert f"{listing}:6: 'April 31' is not a date" in proc.stderr
+    assert checksums(built) == before
+    assert (data_dir / "sessions.history.json").read_bytes() == history
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", ":1: the listing has no records"),
+        (b"\xef\xbb\xbf \r\n\t\n", ":1: the listing has no records"),
+        (b"WIPO/IP/CONV/GE/2/25\nOctober 28, 2025 (Gen\xe8ve) Hybrid\nText", ":2: byte 0xE8 is not UTF-8"),
+    ],
+    ids=["empty", "only-a-bom-and-whitespace", "latin-1"],
+)
+def test_an_empty_or_undecodable_listing_publishes_nothing(data_dir, built, content, message):
+    before = checksums(built)
+    history = (data_dir / "sessions.history.json").read_bytes()
+    listing = data_dir / "sessions.txt"
+    listing.write_bytes(content)
+    for command in (["check", str(listing)], ["build", str(listing), "--out", str(built), "--base-url", BASE_URL]):
+        proc = run_cli(*command)
+        assert proc.returncode == 1 and f"{listing}{message}" in proc.stderr, proc.stderr
     assert checksums(built) == before
     assert (data_dir / "sessions.history.json").read_bytes() == history
 

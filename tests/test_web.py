@@ -407,6 +407,14 @@ def test_an_invalid_change_keeps_the_last_good_version(client, data_dir, caplog)
     assert client.get("/sessions/wipo-ip-conv-ge-98.ics").status_code == 200
 
 
+def test_an_emptied_listing_keeps_the_last_good_version(client, data_dir):
+    good = client.get("/calendar.ics").data
+    (data_dir / "sessions.txt").write_bytes(b"\xef\xbb\xbf\n")
+    health = client.get("/healthz")
+    assert health.status_code == 503 and "the listing has no records" in health.get_json()["errors"][0]["message"]
+    assert client.get("/calendar.ics").data == good
+
+
 def test_without_any_valid_version_every_route_answers_503(data_dir):
     append(data_dir, BROKEN_RECORD)
     client = create_app({"SOURCE": str(data_dir / "sessions.txt"), "RELOAD_INTERVAL": 0, "RELOAD_SETTLE": 0}).test_client()
