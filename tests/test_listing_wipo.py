@@ -98,6 +98,11 @@ PLACES = [
     pytest.param("May 5, 2025 (Geneva, Switzerland) Hybrid meeting", GENEVA, Mode.HYBRID, id="mode-noun"),
     pytest.param("May 5, 2025 (Geneva, Switzerland) In person and online", GENEVA, Mode.HYBRID,
                  id="in-person-and-online"),
+    pytest.param("May 5, 2025 (International Conference Center Geneva (CICG), Geneva, Switzerland) Hybrid",
+                 Place("Geneva", "Switzerland", venue="International Conference Center Geneva (CICG)"), Mode.HYBRID,
+                 id="venue-with-its-own-bracket"),
+    pytest.param("May 5, 2025, Geneva, Switzerland Hybrid", GENEVA, Mode.HYBRID, id="known-city-without-brackets"),
+    pytest.param("May 5, 2025 – Virtual", None, Mode.VIRTUAL, id="dash-before-mode"),
 ]
 
 
@@ -133,6 +138,8 @@ TIMES = [
                  "Europe/Zurich", "Geneva time", id="past-midnight-across-dst"),
     pytest.param("May 5, 2025", "18:00 - 24:00 Geneva time", [("18:00", "00:00")], "Europe/Zurich", "Geneva time",
                  id="until-midnight"),
+    pytest.param("May 5, 2025", "13:00 to 15:00 hours Geneva time", [("13:00", "15:00")], "Europe/Zurich",
+                 "Geneva time", id="hours-word"),
     pytest.param("May 5, 2025", "10h - 12h30 Geneva time", [("10:00", "12:30")], "Europe/Zurich", "Geneva time",
                  id="french-h"),
     pytest.param("May 5 to 6, 2025", "10:00 - 12:00 UTC+05:30", [("10:00", "12:00")], "UTC+05:30", "UTC+05:30",
@@ -321,6 +328,11 @@ ERRORS = [
                  [(4, "a date line after the description of A/1: 'May 6, 2025 Virtual' (is the document code of "
                       "the next record missing before it?)")], id="missing-code"),
     pytest.param(["A/1", "May 5, 2025 (Geneva) Virtual (online)", "Text"], [], id="mode-twice-agreeing"),
+    pytest.param(["A/1", "May 5, 2025 Somewhere Hybrid", "Text"],
+                 [(2, "'Somewhere Hybrid' is not an attendance mode (expected Hybrid, Virtual, Online, In person or "
+                      "Onsite; a place goes in brackets: '(City, Country)')")], id="unknown-place-needs-brackets"),
+    pytest.param(["A/1", "May 5, 2025 (Geneva", "Text"],
+                 [(2, "unbalanced brackets in '(Geneva' (expected '(City, Country)')")], id="unbalanced-bracket"),
     pytest.param(["A/1", "May 5, 2025 (Geneva and online) Onsite", "Text"],
                  [(2, "the line states two attendance modes (Hybrid and In person); keep the one that applies")],
                  id="modes-disagree"),

@@ -257,44 +257,82 @@ def _day_text(day: date) -> str:
 
 
 def _after(rest: str) -> tuple[Place | None, Mode | None]:
-    """'(Geneva, Switzerland) Hybrid' → place and mode; either may be absent."""
+    """'(Geneva, Switzerland) Hybrid' → place and mode; either may be absent. A place
+    may hold one bracket of its own ('(International Conference Center Geneva (CICG),
+    Geneva)'), and a known city may stand without brackets ('…, 2025, Geneva')."""
     place: Place | None = None
     modes: list[Mode] = []
     outside: list[str] = []
-    at = 0
-    while at < len(rest):
-        opening = rest.find("(", at)
-        if opening == -1:
-            outside.append(rest[at:])
-            break
-        closing = rest.find(")", opening)
-        if closing == -1 or "(" in rest[opening + 1 : closing]:
-            raise DateError(f"unbalanced brackets in {_quote(rest.strip())} (expected '(City, Country)')")
-        outside.append(rest[at:opening])
-        inside = " ".join(rest[opening + 1 : closing].split())
-        mode = _mode_of(inside)
-        if mode is not None:
-            modes.append(mode)
-        elif place is not None:
-            raise DateError(f"two places after the dates: '({place})' and '({inside})'")
+    for inside, text in _brackets(rest):
+        if inside:
+            mode = _mode_of(text)
+            if mode is not None:
+                modes.append(mode)
+            elif place is not None:
+                raise DateError(f"two places after the dates: '({place})' and '({text})'")
+            else:
+                place, also_online = _place(text)
+                if also_online:
+                    modes.append(Mode.HYBRID)
         else:
-            place, also_online = _place(inside)
-            if also_online:
-                modes.append(Mode.HYBRID)
-        at = closing + 1
-    if ")" in "".join(outside):
-        raise DateError(f"unbalanced brackets in {_quote(rest.strip())} (expected '(City, Country)')")
-    words = " ".join("".join(outside).replace(",", " ").split()).strip(" -\u2013\u2014|;:/")
+            outside.append(text)
+    words = " ".join("".join(outside).split()).strip(" ,-\u2013\u2014|;:/")
     if words:
         mode = _mode_of(words)
-        if mode is None:
+        if mode is None and place is None:
+            place, mode = _bare_place(words)
+            known = place is not None
+        else:
+            known = mode is not None
+        if not known:
             raise DateError(f"{_quote(words)} is not an attendance mode (expected Hybrid, Virtual, Online, "
                             "In person or Onsite; a place goes in brackets: '(City, Country)')")
-        modes.append(mode)
+        if mode is not None:
+            modes.append(mode)
     if len(set(modes)) > 1:
         raise DateError("the line states two attendance modes (" + " and ".join(m.label for m in dict.fromkeys(modes))
                         + "); keep the one that applies")
     return place, modes[0] if modes else None
+
+
+def _brackets(text: str):
+    """(inside?, text) runs of ``text``: bracketed parts (one bracket may nest inside
+    another) and what stands between them; unbalanced brackets are an error."""
+    depth, start = 0, 0
+    for at, char in enumerate(text):
+        if char == "(":
+            if depth == 0:
+                yield False, text[start:at]
+                start = at + 1
+            elif depth == 2:
+                break
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                break
+            if depth == 0:
+                yield True, " ".join(text[start:at].split())
+                start = at + 1
+    else:
+        if depth == 0:
+            yield False, text[start:]
+            return
+    raise DateError(f"unbalanced brackets in {_quote(text.strip())} (expected '(City, Country)')")
+
+
+def _bare_place(words: str) -> tuple[Place | None, Mode | None]:
+    """'Geneva, Switzerland Hybrid' without brackets: a place only where it starts with
+    a city this project knows (nothing else is taken for a place)."""
+    mode = None
+    for phrase in sorted(MODES, key=len, reverse=True):
+        if words.lower().endswith(" " + phrase):
+            mode, words = MODES[phrase], words[: -len(phrase) - 1].rstrip(" ,-\u2013")
+            break
+    if not zones.is_city(words.split(",")[0]):
+        return None, None
+    place, also_online = _place(words)
+    return place, mode or (Mode.HYBRID if also_online else None)
 
 
 def _mode_of(text: str) -> Mode | None:

@@ -42,6 +42,10 @@ _CLOCK = re.compile(r"(?P<hour>[0-9]{1,2})(?:[:.h](?P<minute>[0-9]{2})|(?P<h>h))
 _FILLER = re.compile(r"(?:[\s,;]*(?:\(?(?:daily|each day|every day|per day)\)?))+$", re.IGNORECASE)
 
 
+# "13:00 to 15:00 hours Geneva time": the word after a time that says it is one.
+_HOURS = re.compile(r"^(?:hours|hrs|h)\b\.?\s*", re.IGNORECASE)
+
+
 class TimeError(ValueError):
     """The time line cannot be read; the message says what was expected."""
 
@@ -164,6 +168,7 @@ def _zone(text: str, spans: list[tuple[int, int]]) -> tuple[str, str, timedelta 
 
 def _label(raw: str) -> str:
     label = _FILLER.sub("", raw.strip(" ,;:")).strip(" ,;:")
+    label = _HOURS.sub("", label)
     if label.startswith("(") and label.endswith(")") and label.count("(") == 1:
         label = label[1:-1].strip()
     return label
