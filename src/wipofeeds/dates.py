@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 
 from . import zones
@@ -79,6 +80,7 @@ _TOKEN = re.compile(
     r"|(?P<comma>,)"
     r"|(?P<space> )"
 )
+_DIGIT = re.compile("[0-9]")
 _NUMBER_NEXT = re.compile(r"\.? ?[0-9]")
 _YEAR_LATER = re.compile(r"\.? ?[0-9]{1,2}(?:st|nd|rd|th)?(?: ?[,\-\u2013] ?| to )?[^()]{0,30}?[0-9]{4}")
 _RANGE_WORDS = {"to", "until", "till", "through", "thru"}
@@ -114,22 +116,35 @@ class _End:
 
 def looks_like_date(text: str) -> bool:
     """Whether a line starts with a date (a month and a day, in either order)."""
-    try:
-        ends, _, _ = _scan(text)
-    except DateError as exc:
-        return "is not a month" in str(exc)  # shaped like a date: the error is worth telling
-    return any(end.day is not None and end.month is not None for end in ends)
+    if not _DIGIT.search(text, 0, 40):  # a day comes within the first words
+        return False
+    scanned = _scanned(text)
+    if isinstance(scanned, DateError):
+        return "is not a month" in str(scanned)  # shaped like a date: the error is worth telling
+    return any(end.day is not None and end.month is not None for end in scanned[0])
 
 
 def read(text: str) -> DateLine:
     """The dates, place and mode of a date line; raises :class:`DateError`."""
-    ends, joiners, at = _scan(text)
+    scanned = _scanned(text)
+    if isinstance(scanned, DateError):
+        raise scanned
+    ends, joiners, at = scanned
     first, last = _days(ends, joiners)
     place, mode = _after(text[at:])
     return DateLine(first, last, place, mode)
 
 
 # --- the dates --------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)  # a record's date line is looked at, then read
+def _scanned(text: str):
+    """:func:`_scan`'s result, or the error it raised (its ends are only read)."""
+    try:
+        return _scan(text)
+    except DateError as exc:
+        return exc
 
 
 def _scan(text: str) -> tuple[list[_End], list[str], int]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import time, timedelta
 
 from . import zones
@@ -37,6 +38,7 @@ _TOKEN = re.compile(
     r"|(?P<space>\s+)",
     re.IGNORECASE,
 )
+_DIGIT = re.compile("[0-9]")
 _CLOCK = re.compile(r"(?P<hour>[0-9]{1,2})(?:[:.h](?P<minute>[0-9]{2})|(?P<h>h))?")
 # Words after the zone that say nothing about it ("Geneva time, daily").
 _FILLER = re.compile(r"(?:[\s,;]*(?:\(?(?:daily|each day|every day|per day)\)?))+$", re.IGNORECASE)
@@ -67,7 +69,8 @@ class _Token:
     marker: str | None = None
 
 
-def _tokens(text: str) -> list[_Token]:
+@lru_cache(maxsize=64)  # a record's time line is looked at, then read
+def _tokens(text: str) -> tuple[_Token, ...]:
     found = []
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup if match.lastgroup not in ("clock", "marker") else "time"
@@ -75,13 +78,15 @@ def _tokens(text: str) -> list[_Token]:
             kind = "time"
         if kind != "space":
             found.append(_Token(kind, match.group(0), match.start(), match.end(), match.group("marker")))
-    return found
+    return tuple(found)
 
 
 def looks_like_time(text: str) -> bool:
     """Whether a line is shaped like a time line: 'time, dash or "to", time' among its
     first words (the description of '10 - 12 experts discussed…' is shaped so too; the
     record's shape decides, see :mod:`wipofeeds.listing`)."""
+    if not _DIGIT.search(text, 0, 60):  # the usual description: no need to read it word by word
+        return False
     kinds = [t.kind for t in _tokens(text[:120])]
     for at in range(min(4, len(kinds))):
         if kinds[at] == "time":
