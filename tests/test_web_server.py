@@ -147,7 +147,15 @@ def test_data_changes_while_running(server):
     assert status == 200 and before["sessions"] == 10
 
     listing.write_text(listing.read_text("utf-8") + FUTURE_RECORD, "utf-8")
-    wait_for(lambda: health(server)[1]["sessions"] == 11)
+    # Each worker takes the new version when a request reaches it: wait until both did.
+    sessions_by_worker: dict[int, int] = {}
+
+    def both_workers_have_11() -> bool:
+        report = health(server)[1]
+        sessions_by_worker[report["worker"]] = report["sessions"]
+        return len(sessions_by_worker) == 2 and set(sessions_by_worker.values()) == {11}
+
+    wait_for(both_workers_have_11)
     # The worker that answered has the new version; the other picks it up on its next
     # look (every RELOAD_INTERVAL, once the file rested RELOAD_SETTLE). From then on every
     # request, whichever worker answers, serves the new version with one body.

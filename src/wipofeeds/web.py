@@ -422,6 +422,7 @@ def healthz() -> Response:
         "sessions": len(state.edition.catalog.sessions) if state.edition else 0,
         "source": publisher().source.name,
         "errors": list(state.errors),
+        "worker": os.getpid(),  # each server process keeps its own version: say which answered
     }
     response = Response(json.dumps(body, indent=2) + "\n", 200 if ok else 503, content_type="application/json; charset=utf-8")
     response.headers["Cache-Control"] = "no-store"
