@@ -126,20 +126,22 @@ def icalendar_calendar(events: Sequence[list[tuple[str, object]]]) -> bytes:
 
 def same_items(catalog: Catalog) -> list[dict]:
     """Each session's feed entry fields, as the strings and dates feedgen is given."""
-    from wipofeeds.render import feeds
+    from wipofeeds import views
+    from wipofeeds.render import load_builtin, text
 
+    load_builtin()  # views.ics_size asks the registered .ics format
     site, items = catalog.site, []
     for s in catalog.sessions:
         record = catalog.record(s)
         items.append(
             {
-                "id": feeds.session_urn(s),
-                "title": feeds.entry_title(s),
-                "page": feeds.page_url(catalog, s),
-                "ics": feeds.ics_url(catalog, s),
-                "length": str(feeds.ics_size(catalog, s)),
-                "content": feeds.session_html(catalog, s),
-                "summary": feeds._h(feeds.summary(s)),
+                "id": views.session_urn(s),
+                "title": text.entry_title(s),
+                "page": views.page_url(catalog, s),
+                "ics": views.ics_url(catalog, s),
+                "length": str(views.ics_size(catalog, s)),
+                "content": text.session_html(catalog, s),
+                "summary": text.h(text.summary(s)),
                 "categories": [{"term": s.mode.value, "label": s.mode.label}] + [{"term": t} for t in s.tags],
                 "author": site.author,
                 "author_url": site.author_url,

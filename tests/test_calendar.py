@@ -20,7 +20,7 @@ from _factories import BASE_URL, FIRST_SEEN, SITE, catalog, reader_shapes, seed_
 
 from wipofeeds import history as hist
 from wipofeeds.model import DailyWindow, Mode, Place, SiteConfig, Status
-from wipofeeds.render import FORMATS, vtimezone
+from wipofeeds.render import FORMATS, ical, vtimezone
 from wipofeeds.render import calendar as ics
 
 UTC = timezone.utc
@@ -311,7 +311,7 @@ CALENDAR_PROPERTIES = [
 @pytest.mark.parametrize(("name", "value"), CALENDAR_PROPERTIES, ids=[n for n, _ in CALENDAR_PROPERTIES])
 def test_calendar_properties(seed_ics, name, value):
     header = seed_ics.split(b"BEGIN:VTIMEZONE")[0].replace(b"\r\n ", b"").decode("utf-8")
-    assert f"\r\n{name}:{ics._text(value).replace(',', chr(92) + ',')}\r\n" in header
+    assert f"\r\n{name}:{ical.text(value).replace(',', chr(92) + ',')}\r\n" in header
 
 
 def test_no_method_a_snapshot_is_not_an_itip_message(seed_ics):
@@ -503,3 +503,22 @@ def test_fast_vevent_is_byte_for_byte_what_icalendar_writes_for_the_event(subjec
     body, tzid = ics.event_ical(subject, fake, BASE_URL)
     assert body == b"".join(ics.serialize(event) for event in events)
     assert tzid == events[0]["DTSTART"].params.get("TZID")
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [*seed_sessions(), *NEW_SHAPES, session(first_day=date(2024, 2, 27), last_day=date(2024, 3, 2)), session(window=None, last_day=date(2025, 11, 2))],
+    ids=lambda s: s.id,
+)
+def test_the_days_are_the_expansion_of_the_rrule_the_calendar_publishes(subject):
+    """The pages' day list (Session.days, hence occurrences) is dateutil's expansion of
+    FREQ=DAILY;COUNT=n from the first day: the RRULE the VEVENT carries, which every
+    client expands."""
+    from dateutil.rrule import rrulestr
+
+    event = ics.build_event(subject, FIRST_SEEN, FIRST_SEEN, 0, BASE_URL)
+    rule = event["RRULE"].to_ical().decode() if "RRULE" in event else f"FREQ=DAILY;COUNT={subject.day_count}"
+    expanded = [moment.date() for moment in rrulestr(rule, dtstart=datetime.combine(subject.first_day, time(0)))]
+    assert list(subject.days) == expanded
+    assert expanded[0] == subject.first_day and expanded[-1] == subject.last_day
+    assert [o.day for o in subject.occurrences][:: max(1, len(subject.windows))] == expanded

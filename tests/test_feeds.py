@@ -28,7 +28,8 @@ from lxml import etree
 
 from wipofeeds import history
 from wipofeeds.model import Catalog, ChangeKind, DailyWindow, History, Mode, Place, Status
-from wipofeeds.render import FORMATS, calendar, feeds, jsonapi
+from wipofeeds import views
+from wipofeeds.render import FORMATS, calendar, changes, feeds, jsonapi, text
 
 ATOM_NS = {"a": "http://www.w3.org/2005/Atom"}
 CONTENT_ENCODED = "{http://purl.org/rss/1.0/modules/content/}encoded"
@@ -228,7 +229,7 @@ def test_filtered_feed_links_itself_and_keeps_a_real_date_when_empty(name):
     subset = cat.with_sessions([s for s in cat.sessions if s.first_day.year == 2025])
     parsed = parse(RENDER[name](subset, path))
     assert ("self", BASE_URL + path) in {(link.rel, link.href) for link in parsed.feed.links}
-    assert [e.id for e in parsed.entries] == [feeds.session_urn(s) for s in subset.sessions]
+    assert [e.id for e in parsed.entries] == [views.session_urn(s) for s in subset.sessions]
     empty = parse(RENDER[name](cat.with_sessions([]), f"mode/in-person/{name}"))
     assert utc(empty.feed.updated_parsed) == cat.updated  # the latest change, never 1970 or now
 
@@ -300,7 +301,7 @@ def test_hostile_text_is_escaped_text_in_xml_and_in_the_html_inside(name):
     ids=["plain", "allowed-whitespace", "c0-controls", "non-characters", "unicode-and-cdata-end"],
 )
 def test_xml_text_strips_only_what_xml_cannot_carry(raw, clean):
-    assert feeds.xml_text(raw) == clean
+    assert text.xml_text(raw) == clean
 
 
 # --- changes feed ----------------------------------------------------------------------
@@ -401,7 +402,7 @@ CHANGE_CASES = {
 def test_change_title(case):
     before, after, kind, keys, expected = CHANGE_CASES[case]
     change = changed(before, after, kind, T, 1, *keys) if before else changed(after, after, kind, T, 0)
-    assert feeds.change_title(change, before, after) == expected
+    assert changes.change_title(change, before, after) == expected
 
 
 @pytest.mark.parametrize(
@@ -430,7 +431,7 @@ def test_change_title(case):
 def test_change_rows_give_previous_and_new_values(case, rows):
     before, after, kind, keys, _ = CHANGE_CASES[case]
     change = changed(before, after, kind, T, 1, *keys) if before else changed(after, after, kind, T, 0)
-    assert feeds.change_rows(change, before, after) == rows
+    assert changes.change_rows(change, before, after) == rows
 
 
 @pytest.mark.parametrize("name", CHANGE_FEEDS)
@@ -513,7 +514,7 @@ def many_sessions(n: int) -> list:
 
 
 def test_session_feeds_carry_the_latest_announced_or_changed_sessions_in_catalog_order():
-    sessions = many_sessions(feeds.FEED_LIMIT + 12)
+    sessions = many_sessions(views.FEED_LIMIT + 12)
     cat = catalog(sessions)  # announced a day apart, oldest session first
     late = sessions[-1]  # the oldest session, changed after everything else was announced
     edited = replace(late, title="Retitled long after")
@@ -528,31 +529,31 @@ def test_session_feeds_carry_the_latest_announced_or_changed_sessions_in_catalog
     )
     sessions[-1] = edited
     cat = Catalog(tuple(sessions), History(records), cat.site)
-    expected = [s.id for s in sessions[: feeds.FEED_LIMIT - 1]] + [edited.id]
+    expected = [s.id for s in sessions[: views.FEED_LIMIT - 1]] + [edited.id]
     for name in SESSION_FEEDS:
         entries = parse(RENDER[name](cat, name)).entries
-        assert [e.id.rsplit(":", 1)[-1] for e in entries] == [feeds.session_urn(s).rsplit(":", 1)[-1] for s in cat.sessions if s.id in expected]
-        assert len(entries) == feeds.FEED_LIMIT
-    assert feeds.latest(cat) == tuple(s for s in cat.sessions if s.id in expected)
+        assert [e.id.rsplit(":", 1)[-1] for e in entries] == [views.session_urn(s).rsplit(":", 1)[-1] for s in cat.sessions if s.id in expected]
+        assert len(entries) == views.FEED_LIMIT
+    assert views.latest(cat) == tuple(s for s in cat.sessions if s.id in expected)
     items = json.loads(jsonapi.render_json_feed(cat, "feed.json"))["items"]
-    assert [item["id"] for item in items] == [feeds.session_urn(s) for s in feeds.latest(cat)]
+    assert [item["id"] for item in items] == [views.session_urn(s) for s in views.latest(cat)]
     # the calendar keeps every session
     ics = icalendar.Calendar.from_ical(calendar.render_calendar(cat, "calendar.ics"))
     assert len(ics.walk("VEVENT")) == len(sessions)
 
 
 def test_change_feeds_carry_the_latest_changes_newest_first():
-    cat = catalog(many_sessions(feeds.FEED_LIMIT + 5))
-    every = feeds.changes(cat, limit=None)
-    assert len(every) == feeds.FEED_LIMIT + 5
+    cat = catalog(many_sessions(views.FEED_LIMIT + 5))
+    every = changes.changes(cat, limit=None)
+    assert len(every) == views.FEED_LIMIT + 5
     for name in CHANGE_FEEDS:
         entries = parse(RENDER[name](cat, name)).entries
-        assert [e.id for e in entries] == [feeds.change_urn(c) for _, c, _, _ in every[: feeds.FEED_LIMIT]]
+        assert [e.id for e in entries] == [views.change_urn(c) for _, c, _, _ in every[: views.FEED_LIMIT]]
 
 
 def test_sessions_changed_at_the_same_time_keep_the_catalog_order():
-    sessions = many_sessions(feeds.FEED_LIMIT + 7)
+    sessions = many_sessions(views.FEED_LIMIT + 7)
     at = datetime(2025, 1, 1, 12, tzinfo=UTC)
     records = {s.id: history.Record(s.fingerprint, at, at, 0, ()) for s in sessions}
     cat = Catalog(tuple(sessions), History(records), catalog().site)
-    assert feeds.latest(cat) == tuple(sessions[: feeds.FEED_LIMIT])
+    assert views.latest(cat) == tuple(sessions[: views.FEED_LIMIT])

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from _factories import BASE_URL, catalog, seed_sessions, session
 
 from wipofeeds.model import Catalog, DailyWindow, Mode, Place, Status
-from wipofeeds.render import html
+from wipofeeds.render import clear_all, html, subscribe
 from wipofeeds.site import build_site, path_filters
 
 UTC = timezone.utc
@@ -31,7 +31,7 @@ def query(url: str) -> dict[str, str]:
 
 
 def test_feed_links_subscribe_by_url():
-    links = html.feed_links(catalog([session()]).site, "year/2025/", "WIPO – 2025")
+    links = subscribe.feed_links(catalog([session()]).site, "year/2025/", "WIPO – 2025")
     ics = BASE_URL + "year/2025/calendar.ics"
     assert links.ics == ics
     assert links.webcal == "webcal://feeds.example.org/year/2025/calendar.ics"
@@ -60,7 +60,7 @@ GOOGLE = [
 @pytest.mark.parametrize(("case", "fields", "dates", "recur"), GOOGLE, ids=[g[0] for g in GOOGLE])
 def test_google_event_template(case, fields, dates, recur):
     s = session(**fields)
-    url = html.google_event_url(s, PAGE)
+    url = subscribe.google_event_url(s, PAGE)
     assert url.startswith("https://calendar.google.com/calendar/render?")
     params = query(url)
     assert params["action"] == "TEMPLATE"
@@ -79,19 +79,19 @@ def test_google_event_template(case, fields, dates, recur):
 def test_percent_encodes_exactly_as_urllib_quote(text):
     from urllib.parse import quote
 
-    assert html.percent(text) == quote(text, safe="")
+    assert subscribe.percent(text) == quote(text, safe="")
 
 
 @given(st.text())
 def test_percent_matches_urllib_quote_for_any_text(text):
     from urllib.parse import quote
 
-    assert html.percent(text) == quote(text, safe="")
+    assert subscribe.percent(text) == quote(text, safe="")
 
 
 def test_calendar_links_keep_characters_that_need_encoding():
     s = session(title="R&D: 50% “AI”/IP?", place=Place("Genève #1", "CH"))
-    for url in (html.google_event_url(s, PAGE), *(u for _, u in html.outlook_event_urls(s, PAGE))):
+    for url in (subscribe.google_event_url(s, PAGE), *(u for _, u in subscribe.outlook_event_urls(s, PAGE))):
         params = query(url)
         assert params["text" if "google" in url else "subject"] == "R&D: 50% “AI”/IP?"
         assert params["location"] == "Genève #1, CH"
@@ -115,7 +115,7 @@ OUTLOOK = [
 @pytest.mark.parametrize(("case", "fields", "expected"), OUTLOOK, ids=[o[0] for o in OUTLOOK])
 def test_outlook_compose_links(case, fields, expected):
     s = session(**fields)
-    links = html.outlook_event_urls(s, PAGE)
+    links = subscribe.outlook_event_urls(s, PAGE)
     found = []
     for day, url in links:
         assert url.startswith("https://outlook.live.com/calendar/0/deeplink/compose?")
@@ -265,7 +265,7 @@ def test_index_offers_every_feed_and_lists_every_session(seed_site):
     }
     hrefs = set(page.xpath("//a/@href"))
     for prefix, _ in [("", None), *path_filters(cat)]:
-        links = html.feed_links(cat.site, prefix, "")
+        links = subscribe.feed_links(cat.site, prefix, "")
         assert {links.webcal, links.google, links.ics, links.rss, links.atom, links.json} <= hrefs, prefix
         assert any(h.startswith("https://outlook.live.com/calendar/0/addfromweb?") and query(h)["url"] == links.ics for h in hrefs)
     items = page.xpath("//ol[@id='all-sessions']/li")
@@ -293,22 +293,24 @@ def test_times_for_the_browser_are_utc_instants():
 
 @pytest.mark.parametrize("sessions", [seed_sessions(), []], ids=["seed", "no sessions"])
 def test_remembered_views_render_what_a_fresh_catalog_renders(sessions):
-    """Session views and index items are remembered per catalog data and shared by every
-    host's view of it: another host gets the same pages as a catalog that remembers nothing."""
+    """Session views and index items are kept by the format per session and shared by
+    every host: another host gets the same pages as a format that remembers nothing."""
     cat = catalog(sessions)
     html.render_index(cat, "index.html")
     for s in cat.sessions:
         html.render_session(cat, s, f"sessions/{s.id}.html")
     other = cat.with_site(replace(cat.site, base_url="https://other.example/wipo/"))
     fresh = Catalog(other.sessions, other.history, other.site)
-    assert html.render_index(other, "index.html") == html.render_index(fresh, "index.html")
-    for s in other.sessions:
+    remembered = [html.render_index(other, "index.html")]
+    remembered += [html.render_session(other, s, f"sessions/{s.id}.html") for s in other.sessions]
+    clear_all()  # nothing remembered: what the format renders from scratch
+    assert remembered[0] == html.render_index(fresh, "index.html")
+    for s, body in zip(other.sessions, remembered[1:], strict=True):
         path = f"sessions/{s.id}.html"
-        body = html.render_session(other, s, path)
         assert body == html.render_session(fresh, s, path)
         hrefs = set(lxml.html.fromstring(body).xpath("//a/@href"))
         page = "https://other.example/wipo/" + path
-        assert {html.google_event_url(s, page), *(url for _, url in html.outlook_event_urls(s, page))} <= hrefs
+        assert {subscribe.google_event_url(s, page), *(url for _, url in subscribe.outlook_event_urls(s, page))} <= hrefs
 
 
 @pytest.mark.parametrize(

@@ -120,14 +120,11 @@ def withdrawn_sessions(catalog: Catalog) -> tuple[Session, ...]:
     change feeds, which announce each withdrawal. Only for the whole catalog (every
     published session present): a filtered view cannot tell which withdrawn session
     would have belonged to it, so it mentions none."""
-    key = ("history.withdrawn",)
-    if key not in catalog.own:
-        records = catalog.history.records
-        gone = [sid for sid, record in records.items() if is_withdrawn(record)]
-        whole = len(catalog.sessions) + len(gone) == len(records)
-        sessions = (_as_session(sid, last_content(records[sid])) for sid in sorted(gone)) if whole else ()
-        catalog.own[key] = tuple(s for s in sessions if s is not None)
-    return catalog.own[key]
+    records = catalog.history.records
+    gone = [sid for sid, record in records.items() if is_withdrawn(record)]
+    whole = len(catalog.sessions) + len(gone) == len(records)
+    sessions = (_as_session(sid, last_content(records[sid])) for sid in sorted(gone)) if whole else ()
+    return tuple(s for s in sessions if s is not None)
 
 
 def _as_session(sid: str, content: dict) -> Session | None:

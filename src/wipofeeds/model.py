@@ -3,7 +3,11 @@
 A :class:`Session` is what the listing (plus ``sessions.toml``) says about one meeting.
 A :class:`Record` is what the change history knows about it (first published, last
 changed, sequence, log). A :class:`Catalog` bundles sessions, history and site settings:
-it is computed once and handed unchanged to every renderer.
+it is computed once and handed unchanged to every renderer. Nothing here caches
+rendered text: what formats share is worked out by :mod:`wipofeeds.views`, and what a
+format keeps per session lives in that format's fragments. The few cached properties
+are values of the data itself (a session's id, days and fingerprint; a catalog's
+index by id and latest change).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from . import zones
 
@@ -102,6 +106,22 @@ class Occurrence:
         return self.end.astimezone(UTC) if self.end else None
 
 
+def daily(first_day: date, count: int) -> tuple[date, ...]:
+    """``count`` days from ``first_day`` by ``RRULE:FREQ=DAILY;COUNT=count`` (dateutil)."""
+    return tuple(first_day + step for step in _daily_steps(count))
+
+
+@lru_cache(maxsize=64)
+def _daily_steps(count: int) -> tuple[timedelta, ...]:
+    """How far from DTSTART each instance of ``FREQ=DAILY;COUNT=count`` falls, as
+    dateutil expands the rule. A daily rule's steps do not depend on its start, so each
+    count is expanded once (an expansion per session cost more than the session's page)."""
+    from dateutil.rrule import DAILY, rrule  # here: `wipofeeds check` never expands days
+
+    start = datetime(2000, 1, 1)
+    return tuple(moment - start for moment in rrule(DAILY, count=count, dtstart=start))
+
+
 _ID_JUNK = re.compile(r"[^a-z0-9]+")
 
 
@@ -151,9 +171,12 @@ class Session:
     def day_count(self) -> int:
         return (self.last_day - self.first_day).days + 1
 
-    @property
+    @cached_property
     def days(self) -> tuple[date, ...]:
-        return tuple(self.first_day + timedelta(days=i) for i in range(self.day_count))
+        """Every day of the session, expanded by dateutil from the rule the calendar
+        publishes (``RRULE:FREQ=DAILY;COUNT=<day_count>`` from the first day), so the
+        pages' day list and every client's expansion are the same days."""
+        return daily(self.first_day, self.day_count)
 
     @property
     def windows(self) -> tuple[DailyWindow, ...]:
@@ -309,33 +332,9 @@ class Catalog:
     sessions: tuple[Session, ...]  # newest first
     history: History
     site: SiteConfig
-    memo: dict = field(default_factory=dict, compare=False, repr=False)
-    """Per-session fragments renderers computed once for this data (a VEVENT, a feed
-    entry…), shared by every filtered view, so a session in many files is rendered once.
-    Keys start with the renderer's name; the base URL is part of any key that needs it."""
-
-    def forget(self, prefixes: tuple[str, ...]) -> None:
-        """Drop the memo entries whose key starts with one of ``prefixes``."""
-        if prefixes:
-            for key in [k for k in self.memo if k[0].startswith(prefixes)]:
-                del self.memo[key]
-
-    def remember(self, key: tuple, compute):
-        """``memo[key]``, computed by ``compute()`` the first time."""
-        try:
-            return self.memo[key]
-        except KeyError:
-            value = self.memo[key] = compute()
-            return value
 
     def record(self, session: Session) -> Record:
         return self.history.records[session.id]
-
-    @cached_property
-    def own(self) -> dict:
-        """Values worked out for this very selection of sessions (a filtered view's
-        latest sessions), unlike ``memo``, which every view of the same data shares."""
-        return {}
 
     @cached_property
     def by_id(self) -> dict[str, Session]:
@@ -350,7 +349,7 @@ class Catalog:
 
     def with_sessions(self, sessions) -> "Catalog":
         """The same catalog limited to ``sessions`` (for filtered feeds)."""
-        return Catalog(tuple(sessions), self.history, self.site, self.memo)
+        return Catalog(tuple(sessions), self.history, self.site)
 
     def with_site(self, site: SiteConfig) -> "Catalog":
-        return Catalog(self.sessions, self.history, site, self.memo)
+        return Catalog(self.sessions, self.history, site)

@@ -1,5 +1,6 @@
 """Publish step: the one mapping of site paths to bodies.
 
+The pipeline: parse → model → views → formats → **site** → publish (export | web).
 ``build_site(catalog)`` decides every published path and renders its body once. The
 static exporter writes this mapping to disk and the Flask app serves it from memory, so
 the two cannot drift apart. Filtered collections (per year, mode and tag) are part of the
@@ -9,19 +10,25 @@ filters (``?q=…``) on demand with :func:`render_collection`, the same function
 
 from __future__ import annotations
 
+import gzip
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from functools import cache, cached_property
 from html import escape
 
-from .errors import FilterError
-from .model import Catalog, Mode, Session
-from .render import Format, formats
-from .tags import SLUG
+from .model import Catalog, Session
+from .render import Format, clear_all, formats
+from . import views
+from .views import Filter, path_filters, path_views
+
+__all__ = [  # what the exporter, the web app and tests use
+    "CHANGE_FEEDS", "COLLECTIONS", "HOST_FILES", "PATH_COLLECTIONS", "Filter", "Resource", "build_site",
+    "describe", "headers_for", "iter_site", "path_filters", "path_views", "render_collection", "session_file",
+    "session_format", "site_format",
+]
 from .wording import iso_utc
-from .writer import compress
 
 # Collections of the whole site, and what any query filter offers (web app).
 COLLECTIONS = ("calendar.ics", "feed.rss", "feed.atom", "feed.json", "sessions.json")
@@ -67,6 +74,15 @@ def headers_for(resource: "Resource") -> dict[str, str]:
     return headers
 
 
+GZIP_LEVEL = 6  # zlib's default: level 9 took twice as long for 1-2% smaller text files
+
+
+def compress(body: bytes) -> bytes:
+    """gzip, reproducibly (mtime 0): the web app's compressed bodies, the same bytes as
+    the exporter's ``.gz`` files."""
+    return gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0)
+
+
 @dataclass(frozen=True)
 class Resource:
     """A published body with what HTTP needs to serve it."""
@@ -89,145 +105,6 @@ class Resource:
     @property
     def compressible(self) -> bool:
         return self.media_type.startswith(("text/", "application/"))
-
-
-# --- filters --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Filter:
-    """A subset of sessions. Path forms exist for a single year, mode or tag."""
-
-    year: int | None = None
-    mode: Mode | None = None
-    tag: str | None = None
-    start: date | None = None  # "from": sessions ending on or after
-    end: date | None = None  # "to": sessions starting on or before
-    upcoming: bool = False
-    q: str | None = None
-
-    PARAMETERS = ("year", "mode", "tag", "from", "to", "upcoming", "q")
-
-    @classmethod
-    def from_args(cls, args: Mapping[str, str]) -> "Filter":
-        """Parse query parameters; a bad value raises FilterError naming the parameter."""
-
-        def one(name: str) -> str | None:
-            value = args.get(name)
-            return None if value is None or value.strip() == "" else value.strip()
-
-        values: dict = {}
-        if (raw := one("year")) is not None:
-            if not (raw.isascii() and raw.isdigit() and 1900 <= int(raw) <= 2999):
-                raise FilterError("year", f"{raw!r} is not a year (expected e.g. 2025)")
-            values["year"] = int(raw)
-        if (raw := one("mode")) is not None:
-            try:
-                values["mode"] = Mode(raw.lower())
-            except ValueError:
-                known = ", ".join(m.value for m in Mode)
-                raise FilterError("mode", f"{raw!r} is not a mode (expected one of {known})") from None
-        if (raw := one("tag")) is not None:
-            if not SLUG.fullmatch(raw.lower()):
-                raise FilterError("tag", f"{raw[:60]!r} is not a tag (expected words joined by hyphens, e.g. copyright)")
-            values["tag"] = raw.lower()
-        for name, key in (("from", "start"), ("to", "end")):
-            if (raw := one(name)) is not None:
-                try:
-                    values[key] = date.fromisoformat(raw)
-                except ValueError:
-                    raise FilterError(name, f"{raw!r} is not a date (expected YYYY-MM-DD)") from None
-        if values.get("start") and values.get("end") and values["end"] < values["start"]:
-            raise FilterError("to", "is before 'from'")
-        if (raw := one("upcoming")) is not None:
-            if raw.lower() not in ("1", "true", "yes", "0", "false", "no"):
-                raise FilterError("upcoming", f"{raw!r} is not a yes/no value (expected 1 or 0)")
-            values["upcoming"] = raw.lower() in ("1", "true", "yes")
-        if (raw := one("q")) is not None:
-            values["q"] = raw[:200]
-        return cls(**values)
-
-    @property
-    def is_empty(self) -> bool:
-        return self == Filter()
-
-    @property
-    def needs_today(self) -> bool:
-        return self.upcoming
-
-    def apply(self, sessions: Iterable[Session], today: date | None = None) -> tuple[Session, ...]:
-        needle = self.q.casefold() if self.q else None
-        kept = []
-        for s in sessions:
-            if self.year is not None and not (s.first_day.year <= self.year <= s.last_day.year):
-                continue
-            if self.mode is not None and s.mode is not self.mode:
-                continue
-            if self.tag is not None and self.tag not in s.tags:
-                continue
-            if self.start is not None and s.last_day < self.start:
-                continue
-            if self.end is not None and s.first_day > self.end:
-                continue
-            if self.upcoming and (today is None or s.last_day < today):
-                continue
-            if needle and needle not in _haystack(s):
-                continue
-            kept.append(s)
-        return tuple(kept)
-
-    @property
-    def path_prefix(self) -> str | None:
-        """'year/2025/', 'mode/virtual/', 'tag/copyright/' when a path form exists."""
-        set_fields = [(k, v) for k, v in (("year", self.year), ("mode", self.mode), ("tag", self.tag)) if v is not None]
-        if len(set_fields) != 1 or self.start or self.end or self.upcoming or self.q:
-            return None
-        key, value = set_fields[0]
-        return f"{key}/{value}/"
-
-
-def _haystack(s: Session) -> str:
-    return " ".join((s.code, s.title, s.location or "", *s.paragraphs, *s.tags)).casefold()
-
-
-def path_filters(catalog: Catalog) -> list[tuple[str, Filter]]:
-    """Every filter with a path form the site publishes: each year with sessions, every
-    mode (so a link to an empty mode stays valid), each tag in use."""
-    years = sorted({y for s in catalog.sessions for y in range(s.first_day.year, s.last_day.year + 1)}, reverse=True)
-    tags = sorted({t for s in catalog.sessions for t in s.tags})
-    filters = [Filter(year=y) for y in years] + [Filter(mode=m) for m in Mode] + [Filter(tag=t) for t in tags]
-    return [(f.path_prefix or "", f) for f in filters]
-
-
-def path_views(catalog: Catalog) -> list[tuple[str, Filter, tuple[Session, ...]]]:
-    """Every filter of :func:`path_filters` with the sessions it keeps (in catalog order,
-    as ``Filter.apply`` keeps them; a test holds them equal), sorted out in one pass over
-    the sessions rather than one per filter, and once per catalog data: the build and
-    the home page's counts both need them."""
-
-    def compute():
-        filters = path_filters(catalog)
-        buckets: dict[tuple[str, object], list[Session]] = {}
-        for _, flt in filters:
-            buckets[_bucket(flt)] = []
-        for s in catalog.sessions:
-            for year in range(s.first_day.year, s.last_day.year + 1):
-                buckets[("year", year)].append(s)
-            if s.mode is not None:  # a session whose listing states no mode is in no mode's view
-                buckets[("mode", s.mode)].append(s)
-            for tag in dict.fromkeys(s.tags):
-                buckets[("tag", tag)].append(s)
-        return [(prefix, flt, tuple(buckets[_bucket(flt)])) for prefix, flt in filters]
-
-    return catalog.remember(("site.views",), compute)
-
-
-def _bucket(flt: Filter) -> tuple[str, object]:
-    if flt.year is not None:
-        return ("year", flt.year)
-    if flt.mode is not None:
-        return ("mode", flt.mode)
-    return ("tag", flt.tag)
 
 
 # --- rendering ------------------------------------------------------------------------
@@ -267,16 +144,18 @@ def build_site(catalog: Catalog) -> dict[str, Resource]:
 
 
 # The order a build renders in. Each step renders its collections (whole and filtered)
-# and per-session files, then drops the fragments no later step needs, so a build of
+# and per-session files, then tells its formats to drop their fragments, so a build of
 # many sessions holds one kind of fragment at a time. Formats registered later (and not
-# named here) are rendered after these steps.
+# named here) are rendered after these steps. The feeds come before the calendar: they
+# state each listed session's .ics size, which fills a few of the calendar's VEVENTs
+# that its own step then reuses.
 BUILD_STEPS = (
-    # (collections, session file suffixes, memo prefixes to drop afterwards)
-    ((), (".html",), ("html.",)),
-    (("feed.rss", "feed.atom"), (), ("feeds.entry",)),  # fills calendar.vevent for ics_size
-    (("calendar.ics",), (".ics",), ("calendar.",)),
-    (("feed.json",), (), ("jsonapi.item", "feeds.")),
-    (("sessions.json",), (".json",), ("jsonapi.",)),
+    # (collections, session file suffixes)
+    ((), (".html",)),
+    (("feed.rss", "feed.atom"), ()),
+    (("calendar.ics",), (".ics",)),
+    (("feed.json",), ()),
+    (("sessions.json",), (".json",)),
 )
 
 
@@ -335,30 +214,40 @@ def iter_site(catalog: Catalog, *, leave: tuple[str, ...] = ()) -> Iterator[tupl
     """Every published path and its Resource, rendered one at a time in a fixed order,
     so the exporter can write a site of any size without holding it all.
     ``leave``: site files, whole collections, the sitemap and session file suffixes not
-    rendered here (another process renders them, :mod:`wipofeeds.helper`)."""
+    rendered here (another process renders them). Every format's fragments are dropped
+    when the stream ends, however it ends."""
     if catalog.site.base_url is None:
         raise ValueError("the site needs a catalog whose site has a base URL")
     for fmt in formats("site"):
         if fmt.name not in leave:
             yield site_file(catalog, fmt)
-    # Each view made once: the formats of one view share what it works out (its latest).
-    views = [("", catalog)] + [(prefix, catalog.with_sessions(kept)) for prefix, _, kept in path_views(catalog)]
+    # Each subset made once: its formats share what the views work out for it (its latest).
+    subsets = [("", catalog)] + [(prefix, catalog.with_sessions(kept)) for prefix, _, kept in path_views(catalog)]
     session_formats = {fmt.name: fmt for fmt in formats("session")}
     named = {name for step in BUILD_STEPS for name in step[0] + step[1]}
-    rest = (tuple(n for n in COLLECTIONS if n not in named), tuple(n for n in session_formats if n not in named), ())
-    for collections, suffixes, drop in (*BUILD_STEPS, rest):
-        for name in collections:
-            for prefix, view in views if name in PATH_COLLECTIONS else views[:1]:
-                if prefix + name not in leave:
-                    yield prefix + name, _render_view(catalog, view, name, prefix + name)
-        for suffix in suffixes:
-            if suffix not in leave:
-                fmt = session_formats[suffix]
-                for session in catalog.sessions:
-                    yield session_file(catalog, fmt, session)
-        catalog.forget(drop)
-    if SITEMAP not in leave:
-        yield sitemap_file(catalog)
+    rest = (tuple(n for n in COLLECTIONS if n not in named), tuple(n for n in session_formats if n not in named))
+    try:
+        for collections, suffixes in (*BUILD_STEPS, rest):
+            yield from _step(catalog, subsets, collections, [session_formats[s] for s in suffixes if s not in leave], leave)
+        if SITEMAP not in leave:
+            yield sitemap_file(catalog)
+    finally:
+        clear_all()
+        views.clear()
+
+
+def _step(catalog: Catalog, subsets, collections, session_formats: list[Format], leave) -> Iterator[tuple[str, Resource]]:
+    """One build step: ``collections`` of every subset they are published for, then each
+    session's file in ``session_formats``; then those formats drop their fragments."""
+    for name in collections:
+        for prefix, subset in subsets if name in PATH_COLLECTIONS else subsets[:1]:
+            if prefix + name not in leave:
+                yield prefix + name, _render_view(catalog, subset, name, prefix + name)
+    for fmt in session_formats:
+        for session in catalog.sessions:
+            yield session_file(catalog, fmt, session)
+    for fmt in [_collection_format(name) for name in collections] + session_formats:
+        fmt.clear()
 
 
 def render_sitemap(catalog: Catalog) -> bytes:

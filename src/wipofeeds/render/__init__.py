@@ -8,6 +8,13 @@ formats one session; a *site* renderer formats something that exists once per si
 Renderers receive ``path``, the site path they will be published at (e.g.
 ``year/2025/feed.rss``), so that self links are right; the catalog's site config always
 has a base URL by the time a renderer runs.
+
+A format module imports the model, :mod:`wipofeeds.views` and the shared helpers
+(:mod:`.ical`, :mod:`.text`), never another format. What it writes per session (a
+VEVENT, a feed entry, a JSON document, a list item) it keeps in its own
+:class:`Fragments`, registered with the format, so every file that lists a session
+reuses the bytes; :mod:`wipofeeds.site` clears a format's fragments when its build step
+ends (:meth:`Format.clear`).
 """
 
 from __future__ import annotations
@@ -15,6 +22,8 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from typing import Callable, Literal
+
+from ..model import Record, Session
 
 Scope = Literal["collection", "session", "site"]
 
@@ -28,6 +37,36 @@ class Format:
     media_type: str
     kind: str  # calendar | feed | json | html | asset | text: chooses caching headers
     render: Callable
+    caches: tuple["Fragments", ...] = ()
+    """What the format keeps between files, dropped by :meth:`clear`."""
+
+    def clear(self) -> None:
+        for cache in self.caches:
+            cache.clear()
+
+
+class Fragments:
+    """One format's per-session fragments. An entry is keyed by the session id and
+    whatever else its bytes depend on (the site, so its base URL: no host's links reach
+    another host's pages), and is used only for the very session and history record it
+    was made from (a new data version makes new ones)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple, tuple[Session, Record | None, object]] = {}
+
+    def get(self, key: tuple, session: Session, record: Record | None, compute: Callable[[], object]):
+        hit = self._kept.get(key)
+        if hit is not None and hit[0] is session and hit[1] is record:
+            return hit[2]
+        value = compute()
+        self._kept[key] = (session, record, value)
+        return value
+
+    def clear(self) -> None:
+        self._kept.clear()
+
+    def __len__(self) -> int:
+        return len(self._kept)
 
 
 FORMATS: dict[tuple[Scope, str], Format] = {}
@@ -36,14 +75,15 @@ FORMATS: dict[tuple[Scope, str], Format] = {}
 BUILTIN = ("calendar", "feeds", "jsonapi", "html")
 
 
-def register(name: str, scope: Scope, media_type: str, kind: str):
-    """Decorator: make ``func`` the renderer of ``name`` in ``scope``."""
+def register(name: str, scope: Scope, media_type: str, kind: str, caches: tuple[Fragments, ...] = ()):
+    """Decorator: make ``func`` the renderer of ``name`` in ``scope``; ``caches``: the
+    fragments it fills, cleared when its build step ends."""
 
     def decorate(func):
         key = (scope, name)
         if key in FORMATS:
             raise ValueError(f"format {key} registered twice")
-        FORMATS[key] = Format(name, scope, media_type, kind, func)
+        FORMATS[key] = Format(name, scope, media_type, kind, func, caches)
         return func
 
     return decorate
@@ -59,3 +99,9 @@ def load_builtin() -> dict[tuple[Scope, str], Format]:
 def formats(scope: Scope) -> list[Format]:
     load_builtin()
     return [f for (s, _), f in FORMATS.items() if s == scope]
+
+
+def clear_all() -> None:
+    """Drop every format's fragments (the end of a build)."""
+    for fmt in FORMATS.values():
+        fmt.clear()

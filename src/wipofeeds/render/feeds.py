@@ -1,320 +1,41 @@
 """RSS 2.0 and Atom 1.0 with feedgen: one entry per session, and one per change.
 
-A feed is what a reader polls for news, so it carries the :data:`FEED_LIMIT` sessions
-announced or changed most recently (and the change feeds the latest changes); the
-calendars and ``sessions.json`` carry every session. A listing of thousands of
-meetings thus never becomes a feed of many megabytes that readers time out on.
+A feed is what a reader polls for news, so it carries the sessions announced or changed
+most recently (:func:`wipofeeds.views.latest`, also the JSON Feed's), and the change
+feeds the latest changes (:mod:`.changes` words them); the calendars and
+``sessions.json`` carry every session. A listing of thousands of meetings thus never
+becomes a feed of many megabytes that readers time out on.
 
 Readers de-duplicate by id and show an entry as updated when its date moves, so every id
 here is a URN of the session (or change) alone, never of the host, and every date comes
 from the change history, never from the clock. feedgen's own traps are disarmed
 explicitly: it defaults ``updated``/``lastBuildDate`` to now and prepends entries.
 
-The HTML of an entry (:func:`session_html`) and the wording of a change
-(:func:`change_title`, :func:`change_rows`) are public: the JSON Feed reuses the former,
-and any page that lists changes can reuse the latter.
+A session's RSS item and Atom entry are built by feedgen once per build step and kept in
+this format's :data:`ENTRIES` (per session, history record and site), then spliced into
+every feed that lists the session.
 """
 
 from __future__ import annotations
 
-import heapq
-import re
-from dataclasses import replace
-from datetime import date, datetime
-from html import escape
+from datetime import datetime
 
 from feedgen.entry import FeedEntry
 from feedgen.ext.dc import DcEntryExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from ..history import withdrawn_sessions
-from ..model import Catalog, Change, ChangeKind, DailyWindow, Mode, Place, Session, Status
-from ..wording import collection_title, date_range, local_window, place_and_mode, when
-from . import calendar, register
+from ..model import Catalog, ChangeKind, Session
+from ..views import ICS, change_urn, feed_updated, ics_size, ics_url, latest, page_url, session_urn
+from ..wording import collection_title
+from . import Fragments, register
+from .changes import change_html, change_title, changes
+from .text import entry_title, h, session_html, summary, xml_text
 
 RSS = "application/rss+xml; charset=utf-8"
 ATOM = "application/atom+xml; charset=utf-8"
-ICS = "text/calendar"
-
-# Entries per feed: the sessions (or changes) most recently announced or changed.
-FEED_LIMIT = 50
-
-# Characters XML 1.0 cannot carry at all, not even as references (lxml refuses them).
-# xml_text() strips them from every text put into a feed; JSON escapes them instead.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_text(text: str) -> str:
-    """``text`` without the characters XML 1.0 forbids (NUL, most C0 controls…)."""
-    return _NOT_XML.sub("", text)
-
-
-def _h(text: str) -> str:
-    """Text → HTML-escaped, XML-safe text."""
-    return escape(xml_text(text), quote=True)
-
-
-# --- ids and links --------------------------------------------------------------------
-
-
-def session_urn(session: Session) -> str:
-    """Entry id of a session in every feed format: the session id alone, so it survives a
-    change of host, title or dates."""
-    return f"urn:wipofeeds:session:{session.id}"
-
-
-def change_urn(change: Change) -> str:
-    """Entry id of one change. URN syntax allows no '/', hence ':'."""
-    return "urn:wipofeeds:change:" + change.id.replace("/", ":")
-
-
-def page_url(catalog: Catalog, session: Session) -> str:
-    return catalog.site.url(f"sessions/{session.id}.html")
-
-
-def ics_url(catalog: Catalog, session: Session) -> str:
-    return catalog.site.url(f"sessions/{session.id}.ics")
-
-
-def ics_size(catalog: Catalog, session: Session) -> int:
-    """Byte length of the session's published ``.ics`` (an RSS enclosure needs one),
-    worked out once per catalog: every feed and the JSON Feed state it."""
-    path = f"sessions/{session.id}.ics"
-    return catalog.remember(
-        ("feeds.ics_size", session.id, catalog.site.base_url),
-        lambda: len(calendar.session_calendar_kept(catalog, session, path)),
-    )
-
-
-def _safe_href(url: str | None) -> str | None:
-    """Only http(s) links from curated data become links (no javascript: URLs)."""
-    return url if url and url.startswith(("https://", "http://")) else None
-
-
-# --- entry text -----------------------------------------------------------------------
-
-
-def entry_title(session: Session) -> str:
-    """The title, led by the status when the session is not going ahead as planned."""
-    if session.status is Status.CONFIRMED:
-        return xml_text(session.title)
-    return xml_text(f"{session.status.value.capitalize()}: {session.title}")
-
-
-def summary(session: Session) -> str:
-    """One line for people: '28–29 October 2025, 10:00–18:00 Geneva time (CET, UTC+1) ·
-    Geneva, Switzerland · Hybrid'."""
-    return f"{when(session)} · {place_and_mode(session)}"
-
-
-def _facts(session: Session) -> list[tuple[str, str]]:
-    facts = [("When", when(session)), ("Where", place_and_mode(session))]
-    if session.status is not Status.CONFIRMED:
-        facts.insert(0, ("Status", session.status.value.capitalize()))
-    return facts
-
-
-def _links(catalog: Catalog, session: Session) -> list[tuple[str, str]]:
-    links = [("Session page", page_url(catalog, session)), ("Add to calendar (.ics)", ics_url(catalog, session))]
-    if href := _safe_href(session.url):
-        links.append(("Official page", href))
-    if href := _safe_href(session.conference_url):
-        links.append(("Join online", href))
-    return links
-
-
-def session_html(catalog: Catalog, session: Session) -> str:
-    """The entry body: facts, one <p> per paragraph (escaped text), links."""
-    parts = [f"<p><strong>{label}:</strong> {_h(value)}</p>" for label, value in _facts(session)]
-    parts += [f"<p>{_h(p)}</p>" for p in session.paragraphs]
-    links = " · ".join(f'<a href="{_h(href)}">{label}</a>' for label, href in _links(catalog, session))
-    parts.append(f"<p>{links}</p>")
-    return "\n".join(parts)
-
-
-def session_text(catalog: Catalog, session: Session) -> str:
-    """The same body as plain text (JSON Feed ``content_text``)."""
-    parts = [f"{label}: {value}" for label, value in _facts(session)]
-    parts += list(session.paragraphs)
-    parts += [f"{label}: {href}" for label, href in _links(catalog, session)]
-    return "\n\n".join(parts)
-
-
-# --- changes --------------------------------------------------------------------------
-
-
-def _window(raw: dict | None) -> DailyWindow | None:
-    return None if raw is None else DailyWindow.from_content(raw)
-
-
-def _as_of(session: Session, content: dict) -> Session:
-    """``session`` as it was when its :meth:`~Session.content` was ``content`` (fields
-    the log never mentioned keep their present value)."""
-
-    def get(key: str, parse, present):
-        return parse(content[key]) if key in content else present
-
-    return replace(
-        session,
-        title=get("title", str, session.title),
-        first_day=get("first_day", date.fromisoformat, session.first_day),
-        last_day=get("last_day", date.fromisoformat, session.last_day),
-        window=get("window", _window, session.window),
-        extra_windows=get("extra_windows", lambda ws: tuple(map(DailyWindow.from_content, ws or ())), session.extra_windows),
-        place=get("place", lambda p: None if p is None else Place(p), session.place),
-        mode=get("mode", lambda m: None if m is None else Mode(m), session.mode),
-        status=get("status", Status, session.status),
-        paragraphs=get("paragraphs", tuple, session.paragraphs),
-        tags=get("tags", tuple, session.tags),
-        url=get("url", lambda u: u, session.url),
-        conference_url=get("conference_url", lambda u: u, session.conference_url),
-    )
-
-
-def timeline(session: Session, changes: tuple[Change, ...]) -> dict[str, tuple[Session | None, Session]]:
-    """change id → (session before, session after) that change, from the log folded in
-    order (the announcement holds the whole content, later changes the changed fields;
-    the changes of one update share a sequence number). Old entries thus keep the words
-    they had when written, however the session changed later."""
-    states: dict[str, tuple[Session | None, Session]] = {}
-    content: dict = {}
-    for sequence in sorted({c.sequence for c in changes}):
-        group = [c for c in changes if c.sequence == sequence]
-        before = _as_of(session, content) if content else None
-        for change in group:
-            content.update(change.current)
-        after = _as_of(session, content)
-        for change in group:
-            states[change.id] = (None if change.kind is ChangeKind.ANNOUNCED else before, after)
-    return states
-
-
-_FIELDS = {  # content() keys → label and how to show the value
-    "title": ("Title", lambda s: s.title),
-    "first_day": ("Dates", lambda s: date_range(s.first_day, s.last_day)),
-    "last_day": ("Dates", lambda s: date_range(s.first_day, s.last_day)),
-    "window": ("Time", local_window),
-    "extra_windows": ("Time", local_window),
-    "place": ("Place", lambda s: s.location or "none"),
-    "mode": ("Attendance", lambda s: s.mode.label if s.mode else "not stated"),
-    "status": ("Status", lambda s: s.status.value.capitalize()),
-    "paragraphs": ("Description", lambda s: " ".join(s.paragraphs)),
-    "tags": ("Tags", lambda s: ", ".join(s.tags) or "none"),
-    "url": ("Official page", lambda s: s.url or "none"),
-    "conference_url": ("Join link", lambda s: s.conference_url or "none"),
-}
-
-
-def change_rows(change: Change, before: Session | None, after: Session) -> list[tuple[str, str | None, str]]:
-    """(label, previous value or None, new value) per changed field, for people."""
-    if before is None:
-        return [("When", None, when(after)), ("Where", None, place_and_mode(after))]
-    rows: list[tuple[str, str | None, str]] = []
-    for key in _FIELDS:
-        if key in change.current or key in (change.previous or {}):
-            label, show = _FIELDS[key]
-            if all(row[0] != label for row in rows):
-                rows.append((label, show(before), show(after)))
-    return rows
-
-
-def change_title(change: Change, before: Session | None, after: Session) -> str:
-    """What happened, in one line: 'Rescheduled: IP and Synthetic Media now 4–5 November 2025'."""
-    title, dates = after.title, date_range(after.first_day, after.last_day)
-    kind = change.kind
-    if kind is ChangeKind.ANNOUNCED:
-        return f"Announced: {title} on {dates}"
-    if kind is ChangeKind.RESCHEDULED:
-        return f"Rescheduled: {title} now {dates}"
-    if kind is ChangeKind.RETIMED:
-        window = "all day" if after.window is None else local_window(after)
-        return f"Retimed: {title} now {window}"
-    if kind is ChangeKind.MOVED:
-        where = f"in {after.place}" if after.place else ("online" if after.mode is Mode.VIRTUAL else "with no place")
-        changed = set(change.current)
-        mode = after.mode.label.lower() if after.mode else "attendance not stated"
-        if "place" in changed and "mode" in changed:
-            return f"Moved: {title} now {where} ({mode})"
-        if "place" in changed:
-            return f"Moved: {title} now {where}"
-        return f"Moved: {title} now {mode}"
-    if kind is ChangeKind.RETITLED:
-        old = before.title if before else "session"
-        return f"Retitled: {old} is now {title}"
-    if kind is ChangeKind.CANCELLED:
-        return f"Cancelled: {title} on {dates}"
-    if kind is ChangeKind.POSTPONED:
-        return f"Postponed: {title}, planned for {dates}"
-    if kind is ChangeKind.REINSTATED:
-        return f"Reinstated: {title} on {dates}"
-    if kind is ChangeKind.WITHDRAWN:
-        return f"Withdrawn from the listing: {title}, planned for {dates}"
-    labels = [label.lower() for label, _, _ in change_rows(change, before, after)]
-    return f"Edited: {title}" + (f" ({', '.join(labels)})" if labels else "")
-
-
-def change_html(catalog: Catalog, change: Change, before: Session | None, after: Session) -> str:
-    """The entry body of a change: new and previous values (the whole session for an
-    announcement), then a link to the session."""
-    if before is None:
-        return session_html(catalog, after)
-    if change.kind is ChangeKind.WITHDRAWN:
-        return f"<p>{_h(after.title)} ({_h(date_range(after.first_day, after.last_day))}) is no longer in the listing; calendars drop it.</p>"
-    parts = []
-    for label, old, new in change_rows(change, before, after):
-        if label == "Description":
-            parts.append(f"<p><strong>New description:</strong> {_h(new)}</p>")
-            parts.append(f"<p><strong>Previous description:</strong> {_h(old or '')}</p>")
-        else:
-            parts.append(f"<p><strong>{label}:</strong> {_h(new)} (was: {_h(old or '')})</p>")
-    parts.append(f'<p><a href="{_h(page_url(catalog, after))}">Session page</a></p>')
-    return "\n".join(parts)
-
-
-def changes(catalog: Catalog, limit: int | None = FEED_LIMIT) -> list[tuple[Session, Change, Session | None, Session]]:
-    """The ``limit`` latest changes of the catalog's sessions (all when None), newest
-    first, with the session before and after each. Ties are broken by session id, then
-    the later sequence first. Only the sessions of the changes kept are replayed."""
-    found = []
-    for session in (*catalog.sessions, *withdrawn_sessions(catalog)):
-        record = catalog.history.get(session.id)
-        if record is not None:
-            found += [(change, session, record) for change in record.changes]
-    found.sort(key=lambda r: (-r[0].at.timestamp(), r[0].session_id, -r[0].sequence, r[0].kind.value))
-    states: dict[str, dict] = {}
-    rows = []
-    for change, session, record in found[:limit]:
-        if session.id not in states:
-            states[session.id] = timeline(session, record.changes)
-        rows.append((session, change, *states[session.id][change.id]))
-    return rows
-
-
-def latest(catalog: Catalog, limit: int = FEED_LIMIT) -> tuple[Session, ...]:
-    """The ``limit`` sessions announced or changed most recently (ties: the catalog's
-    order, later sessions first), in the catalog's order: what a session feed lists."""
-    sessions = catalog.sessions
-    if len(sessions) <= limit:
-        return sessions
-    key = ("feeds.latest", limit)  # RSS, Atom and JSON Feed of one view list the same
-    if key not in catalog.own:
-        records = catalog.history.records
-        # nlargest keeps ties in input order, as sorted(..., reverse=True)[:limit] would.
-        kept = heapq.nlargest(limit, range(len(sessions)), key=lambda i: records[sessions[i].id].last_modified)
-        catalog.own[key] = tuple(sessions[i] for i in sorted(kept))
-    return catalog.own[key]
-
 
 # --- feeds ----------------------------------------------------------------------------
-
-
-def feed_updated(catalog: Catalog) -> datetime:
-    """Latest change of the feed's sessions. An empty filtered feed takes the latest
-    change of the whole history (a session left it then), never the clock."""
-    if catalog.sessions:
-        return catalog.updated
-    return max((r.last_modified for r in catalog.history.records.values()), default=catalog.updated)
 
 
 class _Entry(FeedEntry):
@@ -371,7 +92,7 @@ def session_entry(catalog: Catalog, session: Session) -> FeedEntry:
     # rel=enclosure, never a second alternate; RSS gets <enclosure> from it.
     entry.link(href=ics_url(catalog, session), rel="enclosure", type=ICS, length=str(ics_size(catalog, session)))
     entry.content(session_html(catalog, session), type="html")
-    entry.summary(_h(summary(session)), type="html")
+    entry.summary(h(summary(session)), type="html")
     mode = [] if session.mode is None else [{"term": session.mode.value, "label": session.mode.label}]
     categories = mode + [{"term": xml_text(t)} for t in session.tags]
     if categories:
@@ -382,10 +103,14 @@ def session_entry(catalog: Catalog, session: Session) -> FeedEntry:
     return entry
 
 
+# Each session's RSS <item> and Atom <entry>, while the feeds' build step runs.
+ENTRIES = Fragments()
+
+
 def _entry_xml(catalog: Catalog, session: Session) -> tuple[bytes, bytes]:
-    """The session's RSS <item> and Atom <entry>, serialized once per catalog and spliced
-    into every feed that lists the session (the whole feed and each filtered one), so a
-    session in many feeds is built by feedgen once, not once per feed."""
+    """The session's RSS <item> and Atom <entry>, serialized once and spliced into every
+    feed that lists the session (the whole feed and each filtered one), so a session in
+    many feeds is built by feedgen once, not once per feed."""
 
     def build() -> tuple[bytes, bytes]:
         entry = session_entry(catalog, session)
@@ -393,7 +118,7 @@ def _entry_xml(catalog: Catalog, session: Session) -> tuple[bytes, bytes]:
         etree.Element("channel", nsmap=_RSS_NAMESPACES).append(item)  # the feed's prefixes
         return _xml(item), _xml(entry.atom_entry())
 
-    return catalog.remember(("feeds.entry", session.id, catalog.site.base_url), build)
+    return ENTRIES.get((session.id, catalog.site), session, catalog.record(session), build)
 
 
 _RSS_NAMESPACES = {
@@ -441,13 +166,13 @@ def _atom(fg: FeedGenerator) -> bytes:
     return fg.atom_str(pretty=True, encoding="UTF-8")
 
 
-@register("feed.rss", "collection", RSS, "feed")
+@register("feed.rss", "collection", RSS, "feed", caches=(ENTRIES,))
 def render_rss(catalog: Catalog, path: str) -> bytes:
     items = [_entry_xml(catalog, s)[0] for s in latest(catalog)]
     return _splice(_rss(_session_feed_head(catalog, path)), b"  </channel>", items)
 
 
-@register("feed.atom", "collection", ATOM, "feed")
+@register("feed.atom", "collection", ATOM, "feed", caches=(ENTRIES,))
 def render_atom(catalog: Catalog, path: str) -> bytes:
     entries = [_entry_xml(catalog, s)[1] for s in latest(catalog)]
     return _splice(_atom(_session_feed_head(catalog, path)), b"</feed>", entries)

@@ -8,8 +8,9 @@ Pages carry no inline script or style so a strict Content-Security-Policy holds;
 schema.org JSON-LD block is data, not script.
 
 What the pages say about a session (:class:`SessionView`) and its item in the index are
-worked out once per catalog (:meth:`~wipofeeds.model.Catalog.remember`): the index lists
-every session and the site is rebuilt per host, so nothing is computed twice.
+worked out once per build step and kept in this format's fragments (:data:`VIEWS`,
+:data:`INDEX_ITEMS`, per session: they hold no URL, so every host shares them). The
+links to calendar apps are :mod:`.subscribe`'s, the JSON-LD :mod:`.schema_org`'s.
 """
 
 from __future__ import annotations
@@ -17,16 +18,20 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .. import wording, zones
-from ..model import UTC, Catalog, Change, ChangeKind, Mode, Session, SiteConfig, Status
-from . import register
-from .jsonapi import dumps_safe  # JSON that cannot end a <script> element
+from .. import wording
+from ..model import Catalog, Change, ChangeKind, Session, SiteConfig, Status
+from ..views import ics_url, json_url, path_views
+from ..wording import iso_utc
+from . import Fragments, register
+from .schema_org import json_ld
+from .subscribe import FeedLinks, LinkTexts, event_details, feed_links, google_url, outlook_urls
+from .text import dumps_safe  # JSON that cannot end a <script> element
 
 HTML = "text/html; charset=utf-8"
 ASSETS = {"assets/style.css": "style.css", "assets/app.js": "app.js"}
@@ -64,236 +69,6 @@ def asset_href(root: str, path: str) -> str:
 # --- links to calendars ---------------------------------------------------------------
 
 
-def ical_utc(moment: datetime) -> str:
-    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-
-
-iso_utc = wording.iso_utc
-
-
-@dataclass(frozen=True, slots=True)
-class FeedLinks:
-    """Every way to follow one calendar: subscribe buttons plus its feeds."""
-
-    ics: str
-    webcal: str
-    google: str
-    outlook: str
-    office: str
-    rss: str
-    atom: str
-    json: str
-
-
-def feed_links(site: SiteConfig, prefix: str, name: str) -> FeedLinks:
-    """Absolute links for the collections under ``prefix`` ('' or 'year/2025/')."""
-    ics = site.url(prefix + "calendar.ics")
-    webcal = "webcal://" + ics.split("://", 1)[1]
-    by_url = _query([("url", percent(ics)), ("name", percent(name))])
-    return FeedLinks(
-        ics=ics,
-        webcal=webcal,
-        google="https://calendar.google.com/calendar/r?cid=" + percent(webcal),
-        outlook="https://outlook.live.com/calendar/0/addfromweb?" + by_url,
-        office="https://outlook.office.com/calendar/0/addfromweb?" + by_url,
-        rss=site.url(prefix + "feed.rss"),
-        atom=site.url(prefix + "feed.atom"),
-        json=site.url(prefix + "feed.json"),
-    )
-
-
-def event_details(session: Session, page_url: str, when: str | None = None, limit: int = 280) -> str:
-    """Event description for calendar links: when, the start of the first paragraph and
-    the page (which has the rest). Kept short: URLs have a length limit, and every page
-    carries one link per day of the session.
-    ``when`` is ``wording.when(session)`` when the caller has it already."""
-    text = session.paragraphs[0] if session.paragraphs else ""
-    if len(text) > limit:
-        text = text[:limit].rsplit(" ", 1)[0] + "…"
-    if when is None:
-        when = wording.when(session)
-    return "\n\n".join(part for part in (when, text, page_url) if part)
-
-
-def google_event_url(session: Session, page_url: str, details: str | None = None) -> str:
-    """Google Calendar's event template; a multi-day window becomes a daily recurrence.
-    ``details``: :func:`event_details`, when the caller has it already."""
-    return _google_url(session, _LinkTexts.of(session, page_url, details))
-
-
-def outlook_event_urls(session: Session, page_url: str, details: str | None = None) -> list[tuple[date | None, str]]:
-    """Outlook's compose deeplink cannot repeat: one link per day of a windowed session
-    (day None: the link covers the whole session). ``details`` as for Google."""
-    return _outlook_urls(session, _LinkTexts.of(session, page_url, details))
-
-
-@dataclass(frozen=True, slots=True)
-class _LinkTexts:
-    """A session's title, details and location percent-encoded (RFC 3986, nothing kept
-    but unreserved characters), once for all the calendar links of its page: the long
-    details were most of a page's cost when every link encoded them again."""
-
-    title: str
-    details: str
-    location: str
-
-    @classmethod
-    def of(cls, session: Session, page_url: str, details: str | None = None) -> "_LinkTexts":
-        if details is None:
-            details = event_details(session, page_url)
-        return cls(percent(session.title), percent(details), percent(session.location or ""))
-
-
-class _PercentTable(dict):
-    """``str.translate`` table: each character to itself if unreserved, else to the
-    %XX escapes of its UTF-8 bytes (filled in on first sight)."""
-
-    def __missing__(self, codepoint: int) -> str:
-        char = chr(codepoint)
-        value = self[codepoint] = char if char in _UNRESERVED else "".join(f"%{b:02X}" for b in char.encode("utf-8"))
-        return value
-
-
-_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
-_PERCENT = _PercentTable()
-
-
-def percent(text: str) -> str:
-    """``urllib.parse.quote(text, safe="")`` in one C-level pass (a test holds them
-    equal): quote walks the bytes in Python, and a page encodes a few hundred. Every
-    link this module writes is encoded by it."""
-    return text.translate(_PERCENT)
-
-
-def _query(pairs: list[tuple[str, str]]) -> str:
-    """``urlencode`` of values encoded already (keys are plain words)."""
-    return "&".join(f"{key}={value}" for key, value in pairs)
-
-
-def _keep_slash(encoded: str) -> str:
-    """An encoded value as ``quote(value, safe="/")`` has it: "/" left as it is."""
-    return encoded.replace("%2F", "/")
-
-
-def _google_url(session: Session, texts: _LinkTexts) -> str:
-    first = session.occurrences[0]
-    if first.start is None:
-        dates = f"{session.first_day:%Y%m%d}/{session.last_day + timedelta(days=1):%Y%m%d}"
-    else:
-        dates = f"{ical_utc(first.start)}/{ical_utc(first.end)}"
-    # Google's links keep "/" as it is (urlencode with safe="/"): the same encoding otherwise.
-    pairs = [("action", "TEMPLATE"), ("text", _keep_slash(texts.title)), ("dates", _keep_slash(percent(dates)))]
-    pairs += [("details", _keep_slash(texts.details)), ("location", _keep_slash(texts.location))]
-    if session.window is not None and not zones.is_fixed(session.window.zone):
-        pairs.append(("ctz", _keep_slash(percent(session.window.zone))))
-        if session.day_count > 1:
-            pairs.append(("recur", percent(f"RRULE:FREQ=DAILY;COUNT={session.day_count}")))
-    return "https://calendar.google.com/calendar/render?" + _query(pairs)
-
-
-def _outlook_urls(session: Session, texts: _LinkTexts) -> list[tuple[date | None, str]]:
-    base = [("path", "%2Fcalendar%2Faction%2Fcompose"), ("rru", "addevent"), ("subject", texts.title)]
-    base += [("body", texts.details), ("location", texts.location)]
-    # The same leading parameters on every day's link.
-    head = "https://outlook.live.com/calendar/0/deeplink/compose?" + _query(base) + "&"
-    if session.window is None:
-        end = session.last_day + timedelta(days=1)
-        day = [("startdt", session.first_day.isoformat()), ("enddt", end.isoformat()), ("allday", "true")]
-        return [(None, head + _query(day))]
-    links = []
-    for occ in session.occurrences:
-        day = [("startdt", percent(iso_utc(occ.start))), ("enddt", percent(iso_utc(occ.end))), ("allday", "false")]
-        links.append((occ.day if session.day_count > 1 else None, head + _query(day)))
-    return links
-
-
-# --- schema.org -----------------------------------------------------------------------
-
-ATTENDANCE = {
-    Mode.HYBRID: "https://schema.org/MixedEventAttendanceMode",
-    Mode.VIRTUAL: "https://schema.org/OnlineEventAttendanceMode",
-    Mode.IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
-}
-
-
-def json_ld(catalog: Catalog, session: Session) -> dict:
-    """schema.org Event for search engines and assistants."""
-    site = catalog.site
-    page = site.url(f"sessions/{session.id}.html")
-    occurrences = session.occurrences
-    if session.window is None:
-        start, end = session.first_day.isoformat(), session.last_day.isoformat()
-    else:
-        start, end = occurrences[0].start.isoformat(), occurrences[-1].end.isoformat()
-    event: dict = {
-        "@context": "https://schema.org",
-        "@type": "Event",
-        "name": session.title,
-        "identifier": session.code,
-        "url": page,
-        "description": "\n\n".join(session.paragraphs),
-        "startDate": start,
-        "endDate": end,
-        **({} if session.mode is None else {"eventAttendanceMode": ATTENDANCE[session.mode]}),
-        **_status(catalog, session),
-        **({"location": locations} if (locations := _locations(session, page)) else {}),
-        "organizer": {"@type": "Organization", "name": site.author, "url": site.author_url},
-    }
-    if session.window is not None and session.day_count > 1:
-        w = session.window
-        event["eventSchedule"] = {
-            "@type": "Schedule",
-            "startDate": session.first_day.isoformat(),
-            "endDate": session.last_day.isoformat(),
-            "repeatFrequency": "P1D",
-            "startTime": w.start.strftime("%H:%M:%S"),
-            "endTime": w.end.strftime("%H:%M:%S"),
-            "scheduleTimezone": w.zone,
-        }
-    if session.tags:
-        event["keywords"] = ", ".join(session.tags)
-    return event
-
-
-def _status(catalog: Catalog, session: Session) -> dict:
-    if session.status is Status.CANCELLED:
-        return {"eventStatus": "https://schema.org/EventCancelled"}
-    if session.status is Status.POSTPONED:
-        return {"eventStatus": "https://schema.org/EventPostponed"}
-    record = catalog.history.get(session.id)
-    changes = record.changes if record is not None else ()
-    previous = [
-        c.previous["first_day"]
-        for c in changes
-        if c.kind is ChangeKind.RESCHEDULED and c.previous and c.previous.get("first_day")
-    ]
-    moved = [p for p in previous if p != session.first_day.isoformat()]
-    if moved:
-        return {
-            "eventStatus": "https://schema.org/EventRescheduled",
-            "previousStartDate": moved if len(moved) > 1 else moved[0],
-        }
-    return {"eventStatus": "https://schema.org/EventScheduled"}
-
-
-def _locations(session: Session, page: str) -> list[dict]:
-    """The place and, for a session attended online, where to join; a session whose
-    listing states neither mode nor place has no location (none is invented)."""
-    places = []
-    if session.place is not None and session.mode is not Mode.VIRTUAL:
-        address = {"@type": "PostalAddress", "addressLocality": session.place.city}
-        if session.place.region:
-            address["addressRegion"] = session.place.region
-        if session.place.country:
-            address["addressCountry"] = session.place.country
-        places.append({"@type": "Place", "name": str(session.place), "address": address})
-    if session.mode in (Mode.VIRTUAL, Mode.HYBRID) or (session.mode is None and session.conference_url):
-        places.append({"@type": "VirtualLocation", "url": session.conference_url or page})
-    elif session.mode is Mode.IN_PERSON and session.place is None:
-        places.append({"@type": "VirtualLocation", "url": session.conference_url or page})
-    return places
-
-
 # --- what the templates show ----------------------------------------------------------
 
 
@@ -329,8 +104,13 @@ class SessionView:
     topics: str
 
 
+# What this format keeps while its build step runs, per session (no URL in either).
+VIEWS = Fragments()
+INDEX_ITEMS = Fragments()
+
+
 def session_view(catalog: Catalog, session: Session) -> SessionView:
-    """The view of ``session``, worked out once per catalog data (it never holds a URL)."""
+    """The view of ``session``, worked out once per build step (it never holds a URL)."""
 
     def compute() -> SessionView:
         return SessionView(
@@ -345,14 +125,16 @@ def session_view(catalog: Catalog, session: Session) -> SessionView:
             topics=", ".join(tag.replace("-", " ") for tag in session.tags),
         )
 
-    return catalog.remember(("html.view", session.id), compute)
+    return VIEWS.get((session.id,), session, None, compute)
 
 
 def _index_item(catalog: Catalog, session: Session) -> bytes:
     """The session's ``<li>`` in the index, UTF-8 (relative links only: the same for
     every host)."""
-    return catalog.remember(
-        ("html.index_item", session.id),
+    return INDEX_ITEMS.get(
+        (session.id,),
+        session,
+        None,
         lambda: str(_env.get_template("macros.html").module.session_item(session_view(catalog, session))).encode("utf-8"),
     )
 
@@ -363,10 +145,10 @@ def _index_item(catalog: Catalog, session: Session) -> bytes:
 _ITEMS = "<!--wipofeeds:items-->"
 
 
-def _main_links(catalog: Catalog) -> FeedLinks:
-    """The links of the whole calendar, which every page offers."""
-    site = catalog.site
-    return catalog.remember(("html.main_links", site.base_url, site.title), lambda: feed_links(site, "", site.title))
+@lru_cache(maxsize=16)
+def _main_links(site: SiteConfig) -> FeedLinks:
+    """The links of the whole calendar, which every page offers (once per site)."""
+    return feed_links(site, "", site.title)
 
 
 def status_badge(session: Session) -> Markup:
@@ -438,8 +220,6 @@ CHANGE_WORDS = {
 
 
 def _filter_groups(catalog: Catalog) -> list[tuple[str, list[dict]]]:
-    from ..site import path_views  # site imports the render package: import late
-
     titles = {"year": "By year", "mode": "By attendance", "tag": "By topic"}
     groups: dict[str, list[dict]] = {}
     for prefix, flt, kept in path_views(catalog):
@@ -478,14 +258,14 @@ def render_template(name: str, **context) -> bytes:
 # --- registered renderers -------------------------------------------------------------
 
 
-@register("index.html", "site", HTML, "html")
+@register("index.html", "site", HTML, "html", caches=(VIEWS, INDEX_ITEMS))
 def render_index(catalog: Catalog, path: str) -> bytes:
     page = render_template(
         "index.html",
         **_common(catalog, path),
         sessions=catalog.sessions,
         items=[Markup(_ITEMS)] if catalog.sessions else [],
-        main=_main_links(catalog),
+        main=_main_links(catalog.site),
         groups=_filter_groups(catalog),
         canonical=catalog.site.url(""),
     )
@@ -495,29 +275,29 @@ def render_index(catalog: Catalog, path: str) -> bytes:
     return b"".join([before, *(_index_item(catalog, s) for s in catalog.sessions), after])
 
 
-@register(".html", "session", HTML, "html")
+@register(".html", "session", HTML, "html", caches=(VIEWS, INDEX_ITEMS))
 def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
     page = catalog.site.url(path)
     record = catalog.history.get(session.id)
     view = session_view(catalog, session)
-    texts = _LinkTexts.of(session, page, event_details(session, page, view.when))
+    texts = LinkTexts.of(session, page, event_details(session, page, view.when))
     return render_template(
         "session.html",
         **_common(catalog, path),
         session=session,
         view=view,
         canonical=page,
-        ics=catalog.site.url(f"sessions/{session.id}.ics"),
-        json_url=catalog.site.url(f"sessions/{session.id}.json"),
-        google=_google_url(session, texts),
+        ics=ics_url(catalog, session),
+        json_url=json_url(catalog, session),
+        google=google_url(session, texts),
         # Labels, history rows and day rows are laid out here: a call from the template
         # costs several times the call itself, and a page of a big listing makes dozens.
-        outlook=[(day_label(day) if day else None, url) for day, url in _outlook_urls(session, texts)],
+        outlook=[(day_label(day) if day else None, url) for day, url in outlook_urls(session, texts)],
         history=[
             (iso_utc(change.at), wording.date_range(change.at.date(), change.at.date()), describe_change(change))
             for change in (record.changes if record is not None else ())
         ],
-        main=_main_links(catalog),
+        main=_main_links(catalog.site),
         day_rows=day_rows(session) if session.window is not None and session.day_count > 1 else (),
         json_ld=Markup(dumps_safe(json_ld(catalog, session), indent=None)),
     )

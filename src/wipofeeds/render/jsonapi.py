@@ -10,49 +10,34 @@ the time of a big ``sessions.json``). ``<``, ``>`` and ``&`` are written as
 ``<script>`` element without ending it.
 
 A session appears in many documents (the whole collection, its filtered ones, its own),
-so its JSON text is serialized once per catalog (:meth:`~wipofeeds.model.Catalog.remember`)
-and documents are spliced from those texts.
+so its JSON text is serialized once per build step and kept in this format's fragments
+(:data:`DOCUMENTS` for the API, :data:`ITEMS` for the JSON Feed; per session, history
+record and site), and documents are spliced from those texts. The JSON Feed says what
+the RSS and Atom feeds say (:mod:`.text`, :func:`wipofeeds.views.latest`).
 """
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from importlib import resources
 
 from ..model import Catalog, DailyWindow, Occurrence, Place, Session
+from ..views import ICS, feed_updated, ics_size, ics_url, json_url, latest, page_url, session_urn
 from ..wording import collection_title, iso_utc, when
-from . import register
-from .feeds import (
-    ICS,
-    entry_title,
-    feed_updated,
-    ics_size,
-    ics_url,
-    latest,
-    page_url,
-    session_html,
-    session_text,
-    session_urn,
-    summary,
-)
+from . import Fragments, register
+from .text import dumps_safe, entry_title, session_html, session_text, summary
+
+__all__ = ["dumps_safe", "fragment", "session_document"]
 
 API_VERSION = 1
 JSON = "application/json; charset=utf-8"
 JSON_FEED = "application/feed+json; charset=utf-8"
 SCHEMA_PATH = "sessions.schema.json"
 
-_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
-def dumps_safe(obj, indent: int | None = 2) -> str:
-    """JSON text that is also safe inside HTML ``<script>`` (JSON-LD) and JavaScript:
-    the characters that could end the element or a JS string are escaped. They can only
-    occur inside strings, where the escape means the same character."""
-    text = json.dumps(obj, ensure_ascii=False, indent=indent)
-    for char, escaped in _UNSAFE.items():
-        text = text.replace(char, escaped)
-    return text
+# What this format keeps while a build step runs: each session's API document and its
+# JSON Feed item, as JSON text.
+DOCUMENTS = Fragments()
+ITEMS = Fragments()
 
 
 # --- documents spliced from serialized sessions ----------------------------------------
@@ -167,7 +152,7 @@ def session_document(catalog: Catalog, session: Session) -> dict:
         "links": {
             "page": page_url(catalog, session),
             "ics": ics_url(catalog, session),
-            "json": catalog.site.url(f"sessions/{session.id}.json"),
+            "json": json_url(catalog, session),
         },
     }
 
@@ -185,21 +170,19 @@ def _calendar(catalog: Catalog, path: str) -> dict:
 
 
 def _session_text(catalog: Catalog, session: Session) -> bytes:
-    """:func:`session_document` as a :func:`fragment`, serialized once per catalog data
-    and base URL."""
-    return catalog.remember(
-        ("jsonapi.session", session.id, catalog.site.base_url),
-        lambda: fragment(session_document(catalog, session)),
+    """:func:`session_document` as a :func:`fragment`, serialized once per build step."""
+    return DOCUMENTS.get(
+        (session.id, catalog.site), session, catalog.record(session), lambda: fragment(session_document(catalog, session))
     )
 
 
-@register("sessions.json", "collection", JSON, "json")
+@register("sessions.json", "collection", JSON, "json", caches=(DOCUMENTS,))
 def render_sessions(catalog: Catalog, path: str) -> bytes:
     head = {"version": API_VERSION, "schema": catalog.site.url(SCHEMA_PATH), "calendar": _calendar(catalog, path)}
     return _spliced(head, "sessions", [_session_text(catalog, s) for s in catalog.sessions])
 
 
-@register(".json", "session", JSON, "json")
+@register(".json", "session", JSON, "json", caches=(DOCUMENTS,))
 def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
     head = {"version": API_VERSION, "schema": catalog.site.url(SCHEMA_PATH)}
     return _spliced(head, "session", _session_text(catalog, session))
@@ -256,14 +239,11 @@ def _item(catalog: Catalog, session: Session) -> dict:
 
 
 def _item_text(catalog: Catalog, session: Session) -> bytes:
-    """:func:`_item` as a :func:`fragment`, serialized once per catalog data and base URL."""
-    return catalog.remember(
-        ("jsonapi.item", session.id, catalog.site.base_url),
-        lambda: fragment(_item(catalog, session)),
-    )
+    """:func:`_item` as a :func:`fragment`, serialized once per build step."""
+    return ITEMS.get((session.id, catalog.site), session, catalog.record(session), lambda: fragment(_item(catalog, session)))
 
 
-@register("feed.json", "collection", JSON_FEED, "json")
+@register("feed.json", "collection", JSON_FEED, "json", caches=(ITEMS,))
 def render_json_feed(catalog: Catalog, path: str) -> bytes:
     site = catalog.site
     head = {

@@ -1,0 +1,106 @@
+"""Content lines: the one place iCalendar bytes are laid out, for VEVENTs and VTIMEZONEs.
+
+icalendar builds and escapes every value; what it does not do the way clients need is
+folding. icalendar 7.3 keeps a lone ``\\x`` escape together but splits a run of escaped
+backslashes in the middle of a pair, and Google rejects a split escape, so every line is
+folded here by :func:`fold`. That is the one gap wrapped; the rest is icalendar's.
+
+:func:`component` writes a component from its ``(name, value)`` properties exactly as
+``icalendar.Component.content_lines()`` lays them out (canonical order, parameters,
+``value.to_ical()``), without building the component: a test holds the bytes equal to
+:func:`serialize` of the icalendar component for every kind of session.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from icalendar import Event
+
+_ESCAPES = (0x5C, 0x5E)  # "\\" starts a TEXT escape, "^" an RFC 6868 one: two characters each
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def text(value: str) -> str:
+    """Text as RFC 5545 allows it: line breaks become LF (icalendar escapes them),
+    other control characters, which no TEXT value may hold, are dropped."""
+    return _CONTROLS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def serialize(component) -> bytes:
+    """icalendar's own content lines of ``component`` (escaped by icalendar), folded
+    by :func:`fold`."""
+    return b"".join(fold(line.encode("utf-8")) + b"\r\n" for line in component.content_lines() if line)
+
+
+def line(name: str, value) -> bytes:
+    """One unfolded content line, as icalendar writes a property: name, parameters
+    (sorted), value."""
+    params = value.params.to_ical() if value.params else b""
+    body = value.to_ical()
+    if isinstance(body, str):  # vUTCOffset gives text, the others bytes
+        body = body.encode("utf-8")
+    return name.encode("ascii") + (b";" + params if params else b"") + b":" + body
+
+
+class Lines:
+    """Folded content lines of property values that recur (history stamps, constants,
+    RRULEs, categories): each value object is laid out once while this holds it, and
+    values made anew are laid out each time. Cleared with the format's fragments."""
+
+    def __init__(self):
+        self._kept: dict[tuple[str, int], tuple[object, bytes]] = {}
+
+    def __call__(self, name: str, value) -> bytes:
+        key = (name, id(value))
+        hit = self._kept.get(key)
+        if hit is not None and hit[0] is value:
+            return hit[1]
+        folded = fold(line(name, value)) + b"\r\n"
+        self._kept[key] = (value, folded)  # holds ``value``: its id stays its own
+        return folded
+
+    def clear(self) -> None:
+        self._kept.clear()
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
+def _canonical(item: tuple[str, object]) -> tuple[int, str]:
+    """icalendar's order: its canonical properties first, in its order, then by name."""
+    name = item[0]
+    return (_ORDER.get(name, len(_ORDER)), name)
+
+
+_ORDER = {name: i for i, name in enumerate(Event.canonical_order)}
+
+
+def component(kind: bytes, properties: Iterable[tuple[str, object]], lines: Lines) -> bytes:
+    """``BEGIN:kind``, the properties in icalendar's order, ``END:kind``: the bytes of
+    :func:`serialize` of a component holding those properties (one value each)."""
+    body = [lines(name, value) for name, value in sorted(properties, key=_canonical)]
+    return b"".join([b"BEGIN:" + kind + b"\r\n", *body, b"END:" + kind + b"\r\n"])
+
+
+def fold(raw: bytes) -> bytes:
+    """Cut ``raw`` into lines of at most 75 octets (a continuation: a space and 74),
+    never inside a UTF-8 character or an escape."""
+    if len(raw) <= 75:
+        return raw
+    parts: list[bytes] = []
+    start, limit = 0, 75
+    while len(raw) - start > limit:
+        cut = start + limit
+        while raw[cut] & 0xC0 == 0x80:  # never inside a UTF-8 character
+            cut -= 1
+        run = cut  # escapes pair up from the start of a run of "\\" and "^"
+        while run > start and raw[run - 1] in _ESCAPES:
+            run -= 1
+        if (cut - run) % 2:  # the last one starts an escape whose second half is past the cut
+            cut -= 1
+        parts.append(raw[start:cut])
+        start, limit = cut, 74
+    parts.append(raw[start:])
+    return b"\r\n ".join(parts)
