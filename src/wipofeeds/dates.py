@@ -108,7 +108,6 @@ class _End:
     month: str | None = None
     day: str | None = None
     year: str | None = None
-    listed: int = 0  # days listed before this one with commas ("May 7, 8 and 9")
 
     def empty(self) -> bool:
         return self.month is None and self.day is None and self.year is None
@@ -150,80 +149,87 @@ def _scanned(text: str):
 def _scan(text: str) -> tuple[list[_End], list[str], int]:
     """The ends written at the start of ``text``, the words that join them ("to", "and"
     or "," for a list of days) and where the dates stop."""
-    ends: list[_End] = [_End()]
-    joiners: list[str] = []
-    at, done = 0, 0  # ``done``: just after the last word that belongs to the dates
-    pending_join = False
+    scan = _Scanner(text)
+    at = 0
     for token in _TOKEN.finditer(text):
         if token.start() != at:
             break  # a character no date word starts with: "(" or the like
         at = token.end()
-        kind, value = token.lastgroup, token.group(token.lastgroup)
-        end = ends[-1]
+        if not scan.take(token.lastgroup, token.group(token.lastgroup), at):
+            break
+    return scan.result()
+
+
+class _Scanner:
+    """The ends of a date line, filled word by word."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.ends: list[_End] = [_End()]
+        self.joiners: list[str] = []
+        self.done = 0  # just after the last word that belongs to the dates
+        self.pending_join = False
+
+    def take(self, kind: str, value: str, after: int) -> bool:
+        """Take one word; False where the dates stop."""
+        end, word = self.ends[-1], value.lower()
         if kind in ("space", "comma"):
-            continue
-        if kind == "word" and value.lower() in _LEAD_WORDS and end.empty() and len(ends) == 1 and end.weekday is None:
-            continue
-        if kind == "dash" or (kind == "word" and value.lower() in _RANGE_WORDS | _AND_WORDS):
-            if end.empty() or pending_join:
-                break
-            joiners.append("and" if value.lower() in _AND_WORDS else "to")
-            ends.append(_End())
-            pending_join = True
-            continue
-        if kind == "word" and value.lower() in WEEKDAYS and end.weekday is None and end.empty():
+            return True
+        if kind == "word" and word in _LEAD_WORDS and len(self.ends) == 1 and end.empty() and end.weekday is None:
+            return True
+        if kind == "dash" or (kind == "word" and word in _RANGE_WORDS | _AND_WORDS):
+            return self._join("and" if word in _AND_WORDS else "to")
+        if not self._fill(end, kind, value, word):
+            self._check_month(end, kind, value, after)
+            return False
+        self.pending_join = False
+        self.done = after
+        return True
+
+    def _join(self, joiner: str) -> bool:
+        if self.ends[-1].empty() or self.pending_join:
+            return False
+        self.joiners.append(joiner)
+        self.ends.append(_End())
+        self.pending_join = True
+        return True
+
+    def _fill(self, end: _End, kind: str, value: str, word: str) -> bool:
+        """Put a weekday, month, day or year where it belongs; False if it has no place."""
+        if kind == "word" and word in WEEKDAYS and end.weekday is None and end.empty():
             end.weekday = value
-        elif kind == "word" and value.lower() in MONTHS and end.month is None:
+        elif kind == "word" and word in MONTHS and end.month is None:
             end.month = value
         elif kind == "day" and end.day is None and end.year is None:
             end.day = value
-        elif kind == "day" and end.day is not None and end.year is None and end.month is not None and not pending_join:
-            ends.append(_End(day=value, listed=end.listed + 1))  # "May 7, 8 and 9, 2020"
-            joiners.append(",")
+        elif kind == "day" and end.day is not None and end.year is None and end.month is not None and not self.pending_join:
+            self.ends.append(_End(day=value))  # "May 7, 8 and 9, 2020"
+            self.joiners.append(",")
         elif kind == "year" and end.year is None and (end.day is not None or end.month is not None):
             end.year = value
         else:
-            if kind == "word" and end.month is None and _NUMBER_NEXT.match(text, token.end()):
-                if end.day is not None or not ends[0].empty() or _YEAR_LATER.match(text, token.end()):
-                    raise DateError(f"'{value}' is not a month (expected a month name such as October or Oct.)")
-            break
-        pending_join = False
-        done = token.end()
-    if len(ends) > 1 and ends[-1].empty():  # "May 5, 2025 and online": the "and" is not ours
-        ends.pop()
-        joiners.pop()
-    if ends[0].empty():
-        raise DateError(f"expected a date line such as {EXAMPLE}")
-    return ends, joiners, done
+            return False
+        return True
+
+    def _check_month(self, end: _End, kind: str, value: str, after: int) -> None:
+        """A word standing where a month goes, before a number: say it is no month."""
+        if kind == "word" and end.month is None and _NUMBER_NEXT.match(self.text, after):
+            if end.day is not None or not self.ends[0].empty() or _YEAR_LATER.match(self.text, after):
+                raise DateError(f"'{value}' is not a month (expected a month name such as October or Oct.)")
+
+    def result(self) -> tuple[list[_End], list[str], int]:
+        if len(self.ends) > 1 and self.ends[-1].empty():  # "May 5, 2025 and online": the "and" is not ours
+            self.ends.pop()
+            self.joiners.pop()
+        if self.ends[0].empty():
+            raise DateError(f"expected a date line such as {EXAMPLE}")
+        return self.ends, self.joiners, self.done
 
 
 def _days(ends: list[_End], joiners: list[str]) -> tuple[date, date]:
     """First and last day; every end takes what it does not say from the ends after it."""
-    if len(ends) > 2 and "to" in joiners:
-        raise DateError("expected one day, two days joined by 'and', or a range such as 'October 28 to 29, 2025'")
-    year = next((end.year for end in reversed(ends) if end.year), None)
-    month = next((end.month for end in reversed(ends) if end.month), None)
-    if year is None:
-        raise DateError("the dates have no year (expected e.g. 'October 28, 2025')")
-    if month is None:
-        raise DateError("the dates have no month (expected e.g. 'October 28, 2025')")
-    for end in ends:
-        if end.day is None:
-            raise DateError(f"'{end.month or end.year}' has no day (expected e.g. 'October 28, 2025')")
-    # Fill each end from the next one: "28 to 29 October 2025", "October 28 to 29, 2025".
-    filled: list[date] = []
-    later_month, later_year = None, None
-    for end in reversed(ends):
-        end_month = end.month or later_month or month
-        if end.year:
-            end_year = int(end.year)
-        elif later_year is None:
-            end_year = int(year)
-        else:  # written once at the end: a first month after the last one is the year before
-            later = filled[0]
-            end_year = later_year - 1 if _month(end_month) > later.month else later_year
-        filled.insert(0, _date(end_month, end.day, str(end_year)))
-        later_month, later_year = end_month, end_year
+    year, month = _written_once(ends, joiners)
+    filled = _filled(ends, month, year)
     for end, day in zip(ends, filled):
         if end.weekday is not None and WEEKDAYS[end.weekday.lower()] != day.weekday():
             raise DateError(f"'{end.weekday}' does not match {_day_text(day)}, {day.year}, "
@@ -240,6 +246,41 @@ def _days(ends: list[_End], joiners: list[str]) -> tuple[date, date]:
     if (last - first).days + 1 > MAX_DAYS:
         raise DateError(f"the dates span {(last - first).days + 1} days; a session lasts at most {MAX_DAYS}")
     return first, last
+
+
+def _written_once(ends: list[_End], joiners: list[str]) -> tuple[str, str]:
+    """The year and month the last end that writes them writes; every end has a day."""
+    if len(ends) > 2 and "to" in joiners:
+        raise DateError("expected one day, two days joined by 'and', or a range such as 'October 28 to 29, 2025'")
+    year = next((end.year for end in reversed(ends) if end.year), None)
+    month = next((end.month for end in reversed(ends) if end.month), None)
+    if year is None:
+        raise DateError("the dates have no year (expected e.g. 'October 28, 2025')")
+    if month is None:
+        raise DateError("the dates have no month (expected e.g. 'October 28, 2025')")
+    for end in ends:
+        if end.day is None:
+            raise DateError(f"'{end.month or end.year}' has no day (expected e.g. 'October 28, 2025')")
+    return year, month
+
+
+def _filled(ends: list[_End], month: str, year: str) -> list[date]:
+    """Each end's date, what it does not say taken from the next one: "28 to 29 October
+    2025", "October 28 to 29, 2025"; a year written once at the end, after a first month
+    later than the last one, means the year before ("December 30 to January 2, 2026")."""
+    filled: list[date] = []
+    later_month, later_year = None, None
+    for end in reversed(ends):
+        end_month = end.month or later_month or month
+        if end.year:
+            end_year = int(end.year)
+        elif later_year is None:
+            end_year = int(year)
+        else:
+            end_year = later_year - 1 if _month(end_month) > filled[0].month else later_year
+        filled.insert(0, _date(end_month, end.day, str(end_year)))
+        later_month, later_year = end_month, end_year
+    return filled
 
 
 def _month(name: str) -> int:
