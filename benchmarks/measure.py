@@ -12,10 +12,11 @@ format on the whole catalog (each once, in registry order, so later formats may 
 what earlier ones cached, exactly as in a build) and the filtered collections.
 
 ``build`` runs ``export.build`` once and times its phases by wrapping the functions it
-calls: load, handing files to the writing process and waiting for it at the end, the
-swap-in; rendering is what remains of ``write_site``. The writing process reports its
-own busy time (writes and gzip), which overlaps the rendering. Then it writes the same
-files again with plain writes (the floor for the file writes).
+calls: load, this process's file writes and gzip, the swap-in; rendering (and waiting
+for the session pool's workers at the end) is what remains of ``write_site``. What the
+workers do (session files, rendered and written) overlaps this process and is not in
+the phases. Then it writes the same files again with plain writes (the floor for the
+file writes).
 Garbage-collector passes and their time are counted in every step.
 """
 
@@ -149,7 +150,6 @@ def _result(sessions: int, rows: dict, meter: GcMeter) -> dict:
 def build(listing: Path, dest: Path) -> dict:
     """One ``export.build`` call, its phases timed by wrapping what it calls (whatever of
     it exists: the exporter may render and write in one stream)."""
-    import pathlib
     from functools import cached_property
 
     from wipofeeds import catalog as catalog_mod
@@ -175,28 +175,12 @@ def build(listing: Path, dest: Path) -> dict:
     wrap(export, "write_site", "write_site")
     wrap(export, "_swap_in", "swap in")
     wrap(history, "save", "history save")
-    process = getattr(export, "_Process", None)
-    writer_busy: list[float] = []
-    if process is not None:  # files go to a writing process: time handing them over and the final wait
-        wrap(process, "__call__", "handing files to the writer (pipe)")
-        real_close = process.close
-
-        def close(self):
-            start = time.perf_counter()
-            try:
-                return real_close(self)
-            finally:
-                phases["waiting for the writer at the end"] = time.perf_counter() - start
-                writer_busy.append(self.busy)
-
-        process.close = close
-    else:
-        wrap(pathlib.Path, "write_bytes", "file writes")
-        gzipped = site.Resource.__dict__.get("gzipped")
-        if isinstance(gzipped, cached_property):
-            prop = cached_property(timing("gzip", gzipped.func))
-            prop.__set_name__(site.Resource, "gzipped")
-            site.Resource.gzipped = prop
+    wrap(export._Files, "_put", "file writes")
+    gzipped = site.Resource.__dict__.get("gzipped")
+    if isinstance(gzipped, cached_property):
+        prop = cached_property(timing("gzip", gzipped.func))
+        prop.__set_name__(site.Resource, "gzipped")
+        site.Resource.gzipped = prop
     from wipofeeds.render import load_builtin
 
     # Imports are not part of the baselines (nor of the renderers' rows): import the
@@ -209,12 +193,10 @@ def build(listing: Path, dest: Path) -> dict:
         summary = export.build(listing, dest, base_url=BASE_URL, now=NOW)
         total = time.perf_counter() - start
     maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    if writer_busy:  # the writing process's own time, beside the rendering (not part of the sum)
-        phases["file writes and gzip (writing process, overlapped)"] = writer_busy[0]
     if "write_site" in phases:  # what is left of writing the site is rendering it
         accounted = sum(
             phases.get(k, 0.0)
-            for k in ("gzip", "file writes", "swap in", "handing files to the writer (pipe)", "waiting for the writer at the end")
+            for k in ("gzip", "file writes", "swap in")
         )
         phases["render (write_site minus writing and swap)"] = phases.pop("write_site") - accounted
     plain, plain_bytes = 0.0, 0

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from wipofeeds import export, writer
+from wipofeeds import export
 from wipofeeds.errors import ExportError
 from wipofeeds.site import Resource
 
@@ -93,9 +93,9 @@ def test_same_mapping_gives_identical_bytes_in_any_folder(tmp_path):
     assert checksums(tmp_path / "one") == checksums(tmp_path / "elsewhere" / "two")
 
 
-def test_a_writer_error_leaves_previous_output_untouched(tmp_path):
-    """A real failure in the writing process (the file size limit, as a full disk
-    would), in a build of its own: the error names it, nothing is swapped in."""
+def test_a_write_error_leaves_previous_output_untouched(tmp_path):
+    """A real failure to write (the file size limit, as a full disk would), in a build
+    of its own: the error names it, nothing is swapped in."""
     out = tmp_path / "output"
     export.write_site(SITE, out)
     before = checksums(out)
@@ -104,10 +104,10 @@ def test_a_writer_error_leaves_previous_output_untouched(tmp_path):
         import resource, sys
         from datetime import datetime, timezone
         from pathlib import Path
-        from wipofeeds import export, writer
+        from wipofeeds import export
         from wipofeeds.errors import ExportError
         from wipofeeds.site import Resource
-        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))  # inherited by the writer
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
         big = Resource(b"x" * 10000, "text/calendar", "calendar", datetime(2025, 1, 1, tzinfo=timezone.utc))
         try:
             export.write_site({{"a.ics": big}}, Path({str(out)!r}))
@@ -123,20 +123,11 @@ def test_a_writer_error_leaves_previous_output_untouched(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["output"]
 
 
-def test_without_a_writing_process_it_writes_the_same_files_and_fails_the_same_way(tmp_path, monkeypatch):
-    def no_process(root):
-        raise OSError("no process here")
-
-    monkeypatch.setattr(export, "_Process", no_process)
+def test_a_failing_write_midway_leaves_previous_output_and_no_temporary_folder(tmp_path, monkeypatch):
     export.write_site(SITE, tmp_path / "here")
-    monkeypatch.undo()
-    export.write_site(SITE, tmp_path / "there")
-    assert checksums(tmp_path / "here") == checksums(tmp_path / "there")
-
-    monkeypatch.setattr(export, "_Process", no_process)
     before = checksums(tmp_path / "here")
     calls = 0
-    real_put = writer.Files._put
+    real_put = export._Files._put
 
     def failing_put(self, target, data):
         nonlocal calls
@@ -145,11 +136,11 @@ def test_without_a_writing_process_it_writes_the_same_files_and_fails_the_same_w
             raise OSError(28, "No space left on device")
         return real_put(self, target, data)
 
-    monkeypatch.setattr(writer.Files, "_put", failing_put)
+    monkeypatch.setattr(export._Files, "_put", failing_put)
     with pytest.raises(ExportError, match="No space left"):
         export.write_site({**SITE, "calendar.ics": res("NEW")}, tmp_path / "here")
     assert checksums(tmp_path / "here") == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["here", "there"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["here"]
 
 
 def wait_until_no_process_mentions(text: str, within: float = 10) -> None:
@@ -176,17 +167,17 @@ def test_killed_build_leaves_previous_output_and_next_build_cleans_up(tmp_path):
         import os, signal
         from pathlib import Path
         from datetime import datetime, timezone
-        from wipofeeds import export, writer
+        from wipofeeds import export
         from wipofeeds.site import Resource
-        real = export._Process.__call__
+        real = export._Files.write
         count = 0
-        def write(self, path, body, sibling):
+        def write(self, path, body, gzipped=None):
             global count
             count += 1
             if count == 4:
                 os.kill(os.getpid(), signal.SIGKILL)
-            return real(self, path, body, sibling)
-        export._Process.__call__ = write
+            return real(self, path, body, gzipped)
+        export._Files.write = write
         site = {{f"sessions/s{{i}}.ics": Resource(b"x", "text/calendar", "calendar",
                  datetime(2025, 1, 1, tzinfo=timezone.utc)) for i in range(10)}}
         export.write_site(site, Path({str(out)!r}))
@@ -194,7 +185,7 @@ def test_killed_build_leaves_previous_output_and_next_build_cleans_up(tmp_path):
     )
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True)
     assert proc.returncode == -signal.SIGKILL
-    wait_until_no_process_mentions(str(tmp_path))  # the orphaned writer sees the end of its input
+    wait_until_no_process_mentions(str(tmp_path))
     assert checksums(out) == before
     assert any(p.name.startswith(export.STALE_PREFIX) for p in tmp_path.iterdir())
     export.write_site(SITE, out)
@@ -250,61 +241,16 @@ def test_refuses_the_working_directory_and_the_folder_of_the_listing(tmp_path, m
     assert listing.read_text() == "x"
 
 
-def test_files_are_written_by_a_process_of_their_own(tmp_path, monkeypatch):
-    def not_here(root):
-        raise AssertionError("wrote in the rendering process")
-
-    monkeypatch.setattr(export, "_InProcess", not_here)
-    summary = export.write_site(SITE, tmp_path / "out")
-    assert summary.files == len(checksums(tmp_path / "out"))
-
-
-@pytest.mark.parametrize("part", [1000, 4096, 1 << 20])
-def test_a_big_body_travels_in_parts_and_lands_byte_identical_with_its_gzip(tmp_path, monkeypatch, part):
-    """Bodies above writer.PART are streamed to disk and through gzip by the writing
-    process; the file and its .gz are those of the whole body."""
-    monkeypatch.setattr(writer, "PART", part)
+def test_a_big_body_lands_byte_identical_with_a_reproducible_gzip(tmp_path):
     text = b"".join(b"%d session \xe2\x80\x93 line, repeated; " % (i * i % 977) for i in range(4000))
     big = Resource(text, "text/calendar; charset=utf-8", "calendar", datetime(2025, 1, 1, tzinfo=timezone.utc))
     summary = export.write_site({"calendar.ics": big, "sessions/a.ics": big}, tmp_path / "out")
     out = tmp_path / "out"
     assert (out / "calendar.ics").read_bytes() == text == (out / "sessions" / "a.ics").read_bytes()
-    assert (out / "calendar.ics.gz").read_bytes() == writer.compress(text) == big.gzipped
+    zipped = (out / "calendar.ics.gz").read_bytes()
+    assert zipped == big.gzipped and gzip.decompress(zipped) == text
+    assert zipped[4:8] == b"\0\0\0\0"  # no timestamp: the same bytes on every build
     assert summary.files == len(checksums(out))
-
-
-def test_written_in_parts_or_at_once_the_gzip_is_the_same(tmp_path):
-    body = bytes(range(256)) * 300 + "é – ü".encode() * 5000
-    files = writer.Files(str(tmp_path))
-    for i, size in enumerate([7, 1000, 65536, len(body)]):
-        for start in range(0, len(body), size):
-            files.write(f"f{i}", body[start : start + size], True, start + size < len(body))
-        assert (tmp_path / f"f{i}").read_bytes() == body
-        assert (tmp_path / f"f{i}.gz").read_bytes() == writer.compress(body)
-
-
-@pytest.mark.parametrize("batch", [1, 100, writer.Sender.BATCH])
-def test_frames_arrive_whole_and_in_order_however_they_are_gathered(monkeypatch, batch):
-    """Small files travel gathered into one system call, big ones in parts: the reading
-    side gets every file, whole, in the order sent."""
-    monkeypatch.setattr(writer, "PART", 1000)
-    monkeypatch.setattr(writer.Sender, "BATCH", batch)
-    files = [(f"f{i}", bytes([i % 251]) * size, i % 2 == 0) for i, size in enumerate([0, 1, 999, 1000, 1001, 2500, 10, 0, 3000, 5])]
-    read, write = os.pipe()
-    sender = writer.Sender(write)
-    with open(read, "rb") as source:
-        frames = writer.Frames(source)
-        for path, body, sibling in files:
-            sender.send(path, body, sibling)
-        sender.flush()
-        os.close(write)
-        received, parts = [], []
-        for path, part, sibling, more in frames:
-            parts.append(part)
-            if not more:
-                received.append((path, b"".join(parts), sibling))
-                parts = []
-    assert received == files
 
 
 @pytest.mark.parametrize(

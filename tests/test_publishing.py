@@ -121,7 +121,7 @@ def test_a_build_refuses_a_listing_that_changes_while_it_is_read(listing, tmp_pa
 
     monkeypatch.setattr(catalog_module, "load_sessions", edited_during_the_read)
     with pytest.raises(export.ExportError, match="changed while it was read"):
-        export.build(listing, tmp_path / "out", base_url=BASE_URL, helper=False)
+        export.build(listing, tmp_path / "out", base_url=BASE_URL)
     assert not (tmp_path / "out").exists() and not listing.with_name("sessions.history.json").exists()
 
 
@@ -131,14 +131,14 @@ def test_a_build_refuses_a_listing_that_changes_while_it_is_read(listing, tmp_pa
 SLOW_WRITER = """
 import sys, time
 from wipofeeds import cli, export
-real, calls = export._Process.__call__, []
-def write(self, path, body, sibling):
+real, calls = export._Files.write, []
+def write(self, path, body, gzipped=None):
     calls.append(path)
     if len(calls) == 20:
         print("writing", file=sys.stderr, flush=True)
         time.sleep(1.5)  # a big build: still writing when the second starts
-    return real(self, path, body, sibling)
-export._Process.__call__ = write
+    return real(self, path, body, gzipped)
+export._Files.write = write
 sys.exit(cli.main(sys.argv[1:]))
 """
 
@@ -185,13 +185,13 @@ KILLER = """
 import os, signal, sys
 from wipofeeds import cli, export, history
 phase, how = sys.argv[1], getattr(signal, sys.argv[2])
-real_write, real_save, real_swap = export._Process.__call__, history.save, export._swap_in
+real_write, real_save, real_swap = export._Files.write, history.save, export._swap_in
 calls = []
-def write(self, path, body, sibling):
+def write(self, path, body, gzipped=None):
     calls.append(path)
     if phase == "writing" and len(calls) == 20:
         os.kill(os.getpid(), how)
-    return real_write(self, path, body, sibling)
+    return real_write(self, path, body, gzipped)
 def save(h, path):
     real_save(h, path)
     if phase == "history saved":
@@ -201,7 +201,7 @@ def swap(new, out):
     if phase == "swapped":
         os.kill(os.getpid(), how)
     return result
-export._Process.__call__, history.save, export._swap_in = write, save, swap
+export._Files.write, history.save, export._swap_in = write, save, swap
 sys.exit(cli.main(sys.argv[3:]))
 """
 

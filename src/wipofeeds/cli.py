@@ -233,8 +233,8 @@ class Interrupted(KeyboardInterrupt):
 @contextmanager
 def _signals_as_exit():
     """SIGTERM and SIGINT raise :class:`Interrupted` in this process while the block
-    runs. A forked helper inherits the handler but is not this process: there the
-    signal does what it would have done."""
+    runs. A worker of the build's pool (forked) inherits the handler but is not this
+    process: there the signal does what it would have done."""
     import signal
     import threading
 

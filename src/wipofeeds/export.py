@@ -1,9 +1,16 @@
-"""Publish step for static hosting: write the site mapping to a folder, atomically.
+"""Publish step for static hosting: write the site to a folder, atomically.
 
-The new site is written into a temporary folder beside the target and swapped in with
-one rename (Linux ``renameat2(RENAME_EXCHANGE)`` where available), so a failure or a
-kill at any point leaves the previous output exactly as it was, and a reader never sees
-a mix. Files of sessions that left the listing are gone after the swap, because the new
+:func:`build` loads the catalog, then writes every file of :func:`site.iter_site`
+(with a ``.gz`` sibling where :func:`precompressed` says) straight into a temporary
+folder beside the target, in this process, as each is rendered. Where it pays and fits
+(a few hundred to ~50,000 sessions, a second core), a :class:`SessionPool` (a
+``concurrent.futures`` process pool, forked after the load) renders and writes the
+session pages and JSON documents into the same folder meanwhile, and this process
+renders the collections.
+Once every file is on disk the history is saved and the new folder swapped in with one
+rename (Linux ``renameat2(RENAME_EXCHANGE)`` where available), so a failure or a kill
+at any point leaves the previous output exactly as it was, and a reader never sees a
+mix. Files of sessions that left the listing are gone after the swap, because the new
 folder only ever holds the new mapping.
 """
 
@@ -12,10 +19,10 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import gc
+import itertools
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -23,10 +30,10 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import writer
 from .history import locked
 from .errors import ConfigError, ExportError
-from .site import Resource, headers_for, iter_site
+from .model import Catalog
+from .site import Resource, describe, headers_for, iter_site, session_file, session_format
 
 # What the exporter adds beside the mapping for static hosts.
 HEADERS_FILE = "_headers"
@@ -58,10 +65,14 @@ def precompressed(path: str, resource: Resource) -> bool:
     return resource.compressible and "/" not in path
 
 
-def files_for(site: Mapping[str, Resource] | Iterable[tuple[str, Resource]]) -> Iterator[tuple[str, bytes, bool]]:
-    """Every file of the export, as the site is rendered: ``(path, body, gzip)``, where
-    ``gzip`` asks the writer for a ``.gz`` sibling (:func:`precompressed`), then the host
-    configuration. A stream, so a build of many sessions never holds the whole site."""
+def files_for(
+    site: Mapping[str, Resource] | Iterable[tuple[str, Resource]], elsewhere: Iterable[tuple[str, Resource]] = ()
+) -> Iterator[tuple[str, bytes, bytes | None]]:
+    """Every file of the export, as the site is rendered: ``(path, body, gzipped)``, where
+    ``gzipped`` is the body of its ``.gz`` sibling (:func:`precompressed`) or None, then
+    the host configuration. A stream, so a build of many sessions never holds the whole
+    site. ``elsewhere``: files written by other processes (bodies not needed), held to
+    the same rules: never a path twice, and a host rule for each."""
     pairs = site.items() if isinstance(site, Mapping) else site
     seen: set[str] = set()
     rules: dict[str, dict[str, str]] = {}
@@ -77,10 +88,12 @@ def files_for(site: Mapping[str, Resource] | Iterable[tuple[str, Resource]]) -> 
         once(path)
         if sibling:
             once(path + ".gz")
-        yield path, resource.body, sibling
+        yield path, resource.body, resource.gzipped if sibling else None
         _add_rule(rules, path, resource)
-    yield once(HEADERS_FILE), _headers_text(rules), False
-    yield once(HTACCESS_FILE), _htaccess_text(rules), False
+    for path, resource in elsewhere:
+        _add_rule(rules, once(path), resource)
+    yield once(HEADERS_FILE), _headers_text(rules), None
+    yield once(HTACCESS_FILE), _htaccess_text(rules), None
 
 
 def _pattern(path: str) -> str:
@@ -232,22 +245,22 @@ def write_site(
     keep: tuple[Path, ...] = (),
     before_swap: Callable[[], Callable[[], None] | None] | None = None,
     waiting: Callable[[], None] | None = None,
+    pool: "SessionPool | None" = None,
 ) -> Summary:
     """Write the export of ``site`` to ``out`` atomically; returns what was written.
     ``keep``: paths the export must never replace (the listing it came from).
     ``before_swap``: called once every file is on disk, just before the swap (a build
     saves the history there); what it returns is called if the swap then fails.
     ``waiting``: called when another build holds ``out`` (this one waits for it).
-
-    The files are written (and gzipped) by a writing process (:mod:`wipofeeds.writer`)
-    while this one renders the next ones; where no process can be started, here."""
+    ``pool``: writes the session files ``site`` leaves out, beside this process.
+    Each file is written as soon as it is rendered, so the site is never held whole."""
     out = Path(out).absolute()
     check_target(out, keep)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with locked(out, waiting=waiting):
             clean_stale(out)
-            return _write_locked(site, out, progress, before_swap)
+            return _write_locked(site, out, progress, before_swap, pool)
     except OSError as exc:
         raise ExportError(f"could not write {out}: {_reason(exc)}") from exc
 
@@ -258,16 +271,22 @@ def _reason(exc: OSError) -> str:
     return f"{text}: {exc.filename}" if exc.filename else text
 
 
-def _write_locked(site, out: Path, progress, before_swap) -> Summary:
+def _write_locked(site, out: Path, progress, before_swap, pool) -> Summary:
     tmp = Path(tempfile.mkdtemp(prefix=f"{STALE_PREFIX}{out.name}-", dir=out.parent))
     try:
-        with _writing(tmp) as write:
-            for count, (path, body, sibling) in enumerate(files_for(site), 1):
-                check_path(path)  # refused here, before anything reaches the writer
-                write(path, body, sibling)
+        files = _Files(tmp)
+        elsewhere: Iterable[tuple[str, Resource]] = ()
+        try:
+            if pool is not None:
+                pool.start(tmp)
+                site, elsewhere = itertools.chain(site, pool.rest()), pool.written(files)
+            for count, (path, body, gzipped) in enumerate(files_for(site, elsewhere), 1):
+                files.write(path, body, gzipped)
                 if progress is not None:
                     progress(count)
-        files, total = write.summary
+        finally:
+            if pool is not None:
+                pool.close()  # no worker writes into the folder after this
         os.chmod(tmp, 0o755)  # mkdtemp makes it 0700; a web server must read it
         with _signals_held():  # SIGTERM/SIGINT: before the history is saved or after the swap
             undo = before_swap() if before_swap is not None else None
@@ -282,7 +301,7 @@ def _write_locked(site, out: Path, progress, before_swap) -> Summary:
         raise
     if previous is not None:  # published: what is left is only tidying
         shutil.rmtree(previous, ignore_errors=True)
-    return Summary(files, total)
+    return Summary(files.files, files.bytes)
 
 
 @contextmanager
@@ -304,78 +323,147 @@ def _signals_held():
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-class _InProcess:
-    """Writes in this process (where no writing process can be started)."""
+class SessionPool:
+    """Session files rendered and written by a process pool, beside the build: each
+    worker is forked after the load (it shares the loaded catalog), renders a chunk of
+    sessions' files in the formats ``suffixes`` (``site.session_file``) and writes them
+    straight into the temporary folder. This process renders everything else
+    (``iter_site(catalog, leave=suffixes)``), then renders here the chunks no worker has
+    started yet, so the two finish together; it publishes nothing until every worker
+    has finished without error."""
 
-    def __init__(self, root: Path):
-        self.files = writer.Files(str(root))
+    def __init__(self, catalog: Catalog, suffixes: tuple[str, ...], workers: int):
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
 
-    def __call__(self, path: str, body: bytes, sibling: bool) -> None:
-        self.files.write(path, body, sibling)
+        self.catalog, self.suffixes = catalog, suffixes
+        self.executor = ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_adopt, initargs=(catalog,))
+        self.chunks: dict = {}  # future → (suffix, first, end)
 
-    @property
-    def summary(self) -> tuple[int, int]:
-        return self.files.files, self.files.bytes
+    @classmethod
+    def fitting(cls, catalog: Catalog) -> "SessionPool | None":
+        """A pool for ``catalog``, or None where one does not pay or fit: too few
+        sessions or cores, no fork on this system, or too big a catalog to copy.
+        A forked worker shares the catalog copy-on-write, but Python writes a reference
+        count into every object it reads, so a worker comes to hold a copy of much of
+        it: past :data:`MEMORY_LIMIT` (about 50,000 sessions) this process renders alone,
+        within the memory a build is allowed."""
+        workers = (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1) - 1
+        if workers < 1 or len(catalog.sessions) < POOL_FROM or not hasattr(os, "fork"):
+            return None
+        size = _resident_bytes()
+        if size is None or size > MEMORY_LIMIT:
+            return None
+        return cls(catalog, POOLED, workers)
+
+    def start(self, root: Path) -> None:
+        """Hand out every chunk: the workers write under ``root``."""
+        count = len(self.catalog.sessions)
+        for suffix in self.suffixes:
+            for first in range(0, count, CHUNK):
+                future = self.executor.submit(_write_chunk, str(root), suffix, first, min(first + CHUNK, count))
+                self.chunks[future] = (suffix, first, min(first + CHUNK, count))
+
+    def rest(self) -> Iterator[tuple[str, Resource]]:
+        """The files of the chunks no worker has started (last first), rendered here."""
+        for future in reversed(list(self.chunks)):
+            if future.cancel():
+                suffix, first, end = self.chunks.pop(future)
+                yield from _chunk(self.catalog, suffix, first, end)
+
+    def written(self, files: "_Files") -> Iterator[tuple[str, Resource]]:
+        """Waits for the workers; adds what they wrote to ``files``' counts and yields
+        each of their files (no body) for the host rules. A worker's error is raised."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        for future in list(self.chunks):
+            try:
+                paths, size = future.result()
+            except BrokenProcessPool:
+                raise ExportError("a process rendering session files stopped without saying why") from None
+            files.files += len(paths)
+            files.bytes += size
+            for path in paths:
+                yield path, describe(self.catalog, path, b"")
 
     def close(self) -> None:
-        pass
-
-    def abort(self) -> None:
-        pass
+        """Stop handing out chunks and wait for those running (a fraction of a second each)."""
+        self.executor.shutdown(wait=True, cancel_futures=True)
 
 
-class _Process:
-    """Hands files to a :mod:`wipofeeds.writer` process through a pipe."""
+POOL_FROM = 200  # sessions: below this, starting a pool costs more than it saves
+# The session files a pool renders: pages and JSON documents. The .ics files stay here:
+# they are made of the VEVENTs this process renders anyway for the feeds and calendars.
+POOLED = (".html", ".json")
+CHUNK = 100  # sessions a worker takes at a time
+MEMORY_LIMIT = 400 << 20  # this process's resident size above which no pool is started
+
+
+def _resident_bytes() -> int | None:
+    """This process's resident memory (Linux), or None where it cannot be read."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+_catalog: Catalog | None = None  # a worker's copy of the build's catalog
+
+
+def _adopt(catalog: Catalog) -> None:
+    global _catalog
+    _catalog = catalog
+
+
+def _chunk(catalog: Catalog, suffix: str, first: int, end: int) -> Iterator[tuple[str, Resource]]:
+    fmt = session_format(suffix)
+    for session in catalog.sessions[first:end]:
+        yield session_file(catalog, fmt, session)
+
+
+def _write_chunk(root: str, suffix: str, first: int, end: int) -> tuple[list[str], int]:
+    """In a worker: write one chunk's files under ``root``; their paths and total size."""
+    files = _Files(Path(root))
+    paths = []
+    for path, resource in _chunk(_catalog, suffix, first, end):
+        files.write(path, resource.body)
+        paths.append(path)
+    return paths, files.bytes
+
+
+class _Files:
+    """Writes files under ``root``, making folders as needed; counts what it wrote.
+    The ``.gz`` bodies come from :attr:`Resource.gzipped` (gzip with a fixed mtime), so
+    the same site gives the same bytes in any folder, at any time."""
 
     def __init__(self, root: Path):
-        self.process = subprocess.Popen(
-            [sys.executable, writer.__file__, str(root)],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-        self.fd = self.process.stdin.fileno()
-        self.sender = writer.Sender(self.fd)
-        writer.widen_pipe(self.fd)  # fewer waits on a busy disk
-        self.summary = (0, 0)
-        self.busy = 0.0  # seconds the writer spent writing (benchmarks read it)
+        self.root = str(root)
+        self.files = self.bytes = 0
+        self._made: set[str] = set()
 
-    def __call__(self, path: str, body: bytes, sibling: bool) -> None:
+    def write(self, path: str, body: bytes, gzipped: bytes | None = None) -> None:
+        check_path(path)  # refused before anything is written
+        target = os.path.join(self.root, path)
+        parent = os.path.dirname(target)
+        if parent not in self._made:
+            os.makedirs(parent, exist_ok=True)
+            self._made.add(parent)
+        self._put(target, body)
+        if gzipped is not None:
+            self._put(target + ".gz", gzipped)
+
+    def _put(self, target: str, body: bytes) -> None:
+        # os-level calls, no file object: a few µs less on each of tens of thousands of files
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666)
         try:
-            self.sender.send(path, body, sibling)
-        except BrokenPipeError:
-            self.close()  # raises the writer's own error
-
-    def close(self) -> None:
-        """Wait for every file; the writer's error, if any, as an OSError."""
-        try:
-            self.sender.flush()
-        except BrokenPipeError:
-            pass  # the writer failed: its error follows
-        out, err = self.process.communicate()
-        if self.process.returncode != 0:
-            raise OSError(err.decode("utf-8", "replace").strip() or f"the writer exited with {self.process.returncode}")
-        files, total, busy = out.split()
-        self.summary, self.busy = (int(files), int(total)), float(busy)
-
-    def abort(self) -> None:
-        self.process.kill()
-        self.process.communicate()
-
-
-@contextmanager
-def _writing(root: Path):
-    """A ``write(path, body, sibling)`` function; every file is on disk on leaving."""
-    try:
-        write = _Process(root)
-    except OSError:
-        write = _InProcess(root)
-    try:
-        yield write
-    except BaseException:
-        write.abort()
-        raise
-    write.close()
+            view = memoryview(body)
+            while view:
+                view = view[os.write(fd, view) :]
+        finally:
+            os.close(fd)
+        self.files += 1
+        self.bytes += len(body)
 
 
 @contextmanager
@@ -414,9 +502,9 @@ def build(
     base_url: str | None = None,
     now=None,
     progress: Callable[[int], None] | None = None,
-    helper: bool = True,
     allow_removals: bool = False,
     waiting: Callable[[], None] | None = None,
+    workers: bool = True,
 ) -> Summary:
     """``wipofeeds build``: load, render every path once, write, then record what
     changed in the history and swap the site in (a failed swap puts the history back,
@@ -424,13 +512,12 @@ def build(
     swap and the output folder's lock while writing, so two builds (or a build and the
     live app) never interleave. The listing must read the same before and after the
     load (a file being written is not published).
-    ``helper``: let a second process read half of a big listing and render the
-    session pages where it pays (:mod:`wipofeeds.helper`); the files are the same
-    either way. ``allow_removals``: publish a listing that withdraws more than half
-    of the published sessions. ``waiting``: called when another build holds a lock."""
+    ``allow_removals``: publish a listing that withdraws more than half
+    of the published sessions. ``waiting``: called when another build holds a lock.
+    ``workers``: let a :class:`SessionPool` render session files where it pays; the
+    files are the same either way."""
     from . import catalog as catalog_mod
     from . import history
-    from .helper import LEAVE, Helper
 
     src = catalog_mod.Source.of(source) if not isinstance(source, catalog_mod.Source) else source
     keep = tuple(p for p in (src.listing, src.history) if p is not None)
@@ -440,7 +527,7 @@ def build(
         withdrawn: list[str] = []
         with _collector_off():
             catalog, history_changed = catalog_mod.load_with_changes(
-                src, base_url=base_url, now=now, processes=2 if helper else 1, allow_removals=allow_removals, withdrawn=withdrawn
+                src, base_url=base_url, now=now, allow_removals=allow_removals, withdrawn=withdrawn
             )
         if catalog.site.base_url is None:
             raise ConfigError("no base URL: pass --base-url or set base_url in data/site.toml")
@@ -455,17 +542,14 @@ def build(
                 return None
             return _save_history(history, catalog.history, src.history)
 
-        with _quiet_gc():
-            second = Helper.start(catalog) if helper else None
-            if second is None:
-                site = iter_site(catalog)
-            else:
-                site = second.merged(iter_site(catalog, leave=LEAVE))
+        with _quiet_gc():  # before the pool forks: workers share the catalog's memory as is
+            pool = SessionPool.fitting(catalog) if workers else None
+            site = iter_site(catalog, leave=pool.suffixes if pool is not None else ())
             try:
-                summary = write_site(site, Path(out), progress=progress, keep=keep, before_swap=record, waiting=waiting)
+                summary = write_site(site, Path(out), progress=progress, keep=keep, before_swap=record, waiting=waiting, pool=pool)
             finally:
-                if second is not None:
-                    second.close()
+                if pool is not None:
+                    pool.close()
     return Summary(summary.files, summary.bytes, len(catalog.sessions), tuple(withdrawn))
 
 
