@@ -398,7 +398,7 @@ def test_every_error_of_a_file_is_reported_and_good_records_survive_resync():
     assert str(caught.value).splitlines()[1] == "f.txt:3: 'April 31' is not a date"
 
 
-# --- a big listing, read by two processes ----------------------------------------------
+# --- a big listing -----------------------------------------------------------------------
 
 
 def big_listing(records: int, broken: tuple[int, ...] = ()) -> str:
@@ -416,39 +416,16 @@ def big_listing(records: int, broken: tuple[int, ...] = ()) -> str:
     return "\n".join(lines)
 
 
-def test_two_readers_give_what_one_gives():
+def test_a_big_listing_is_read_whole_and_in_order():
     text = big_listing(1_200)
-    one = listing.parse(text, "big.txt")
-    two = listing.parse(text, "big.txt", processes=2)
-    assert len(two) == 1_200 and two == one
-    assert [s.line for s in two] == [s.line for s in one]
+    sessions = listing.parse(text, "big.txt")
+    assert len(sessions) == 1_200
+    assert sessions == sorted(sessions, key=lambda s: s.sort_key)
+    assert sorted(s.line for s in sessions) == [1 + 5 * i for i in range(1_200)]  # each at its record's line
 
 
-def test_two_readers_report_every_problem_of_both_halves_in_line_order():
+def test_every_problem_of_a_big_listing_is_reported_in_line_order():
     text = big_listing(1_200, broken=(7, 600, 1_199))
-    with pytest.raises(ListingError) as one:
+    with pytest.raises(ListingError) as caught:
         listing.parse(text, "big.txt")
-    with pytest.raises(ListingError) as two:
-        listing.parse(text, "big.txt", processes=2)
-    assert two.value.problems == one.value.problems
-    assert [p.line for p in two.value.problems] == sorted(p.line for p in one.value.problems)
-    assert len(two.value.problems) == 3
-
-
-def test_when_the_second_reader_fails_this_process_reads_its_half(monkeypatch):
-    import os
-    import pickle
-
-    parent = os.getpid()
-    real = pickle.dumps
-
-    def fails_in_the_child(*args, **kwargs):
-        if os.getpid() != parent:
-            raise MemoryError("no room to send the sessions back")
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(pickle, "dumps", fails_in_the_child)
-    text = big_listing(1_200)
-    assert listing.parse(text, "big.txt", processes=2) == listing.parse(text, "big.txt")
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # the second reader was waited for
+    assert [p.line for p in caught.value.problems] == [2 + 5 * i for i in (7, 600, 1_199)]  # each record's date line

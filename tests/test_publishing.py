@@ -113,8 +113,8 @@ def test_a_build_refuses_a_listing_that_changes_while_it_is_read(listing, tmp_pa
 
     real = catalog_module.load_sessions
 
-    def edited_during_the_read(source, processes=1, site=None):
-        sessions = real(source, processes, site)
+    def edited_during_the_read(source, site=None):
+        sessions = real(source, site)
         with open(listing, "a", encoding="utf-8") as file:
             file.write(FUTURE_RECORD)
         return sessions

@@ -119,13 +119,13 @@ def normalise_base_url(url: str | None) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
-def load_sessions(source: Source, processes: int = 1, site: SiteConfig | None = None):
+def load_sessions(source: Source, site: SiteConfig | None = None):
     """Parse and curate the listing; raises ListingError with every problem. The site's
     short ``name`` titles the sessions whose listing and description give none."""
     from . import curation, listing
 
     name = (site or load_site_config(source)).name
-    sessions = listing.parse(source.read_bytes(), source.name, processes=processes, series=name)
+    sessions = listing.parse(source.read_bytes(), source.name, series=name)
     return curation.apply(sessions, source.curation)
 
 
@@ -152,20 +152,18 @@ def load_with_changes(
     *,
     base_url: str | None = None,
     now: datetime | None = None,
-    processes: int = 1,
     allow_removals: bool = False,
     withdrawn: list[str] | None = None,
 ) -> tuple[Catalog, bool]:
     """The load step without writing anything: the catalog, and whether its history
     differs from the history file (``wipofeeds build`` saves it just before the swap).
-    ``processes=2`` lets a big listing be read by two processes (a batch build).
     Published sessions the listing no longer holds are withdrawn (their ids are added
     to ``withdrawn``); more than half of them at once raises RemovalError unless
     ``allow_removals``: a listing cut short must not empty every calendar."""
     from . import history as hist
 
     site = load_site_config(source, base_url)
-    sessions = load_sessions(source, processes, site)
+    sessions = load_sessions(source, site)
     path = source.history
     old = hist.load(path) if path is not None else History()
     removed = hist.removals(old, sessions)

@@ -23,7 +23,6 @@ starts, a local time skipped by a DST change) is an error, never a guess.
 from __future__ import annotations
 
 import codecs
-import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -88,13 +87,10 @@ _NAMED = re.compile(
 # --- public API --------------------------------------------------------------------------
 
 
-def parse(
-    text: str | bytes, filename: str = "<string>", *, processes: int = 1, series: str = DEFAULT_SERIES
-) -> list[Session]:
+def parse(text: str | bytes, filename: str = "<string>", *, series: str = DEFAULT_SERIES) -> list[Session]:
     """Every session of a listing, newest first; raises ListingError with every problem.
     Bytes are decoded by :func:`decode`. ``series``: the short name of the listing's
-    series, for titles the descriptions do not give. ``processes=2``: a big listing is
-    read by two processes (:func:`_read_in_two`)."""
+    series, for titles the descriptions do not give."""
     if isinstance(text, bytes):
         text = decode(text, filename)
     problems: list[Problem] = []
@@ -111,10 +107,7 @@ def parse(
             message = f"duplicate document code '{code}' (first used on line {first_line[code]})"
             problems.append(Problem(filename, line, message))
         first_line.setdefault(code, line)
-    if processes > 1 and len(blocks) >= TWO_READERS_FROM and hasattr(os, "fork"):
-        _read_in_two(blocks, filename, sessions, problems, series)
-    else:
-        _read(blocks, filename, sessions, problems, series)
+    _read(blocks, filename, sessions, problems, series)
     _check_ids(sessions, filename, problems)
     if problems:
         raise ListingError(problems)
@@ -146,76 +139,11 @@ def decode(data: bytes, filename: str = "<string>") -> str:
     raise ListingError(problems)
 
 
-# Listings read by two processes: from a size where a fork pays (a few ms). The second
-# reader lives only while the listing is read, when a build holds far less than it will
-# while rendering (100,000 sessions: the build's peak is the same either way).
-TWO_READERS_FROM = 1_000
-
-
 def _read(blocks, filename: str, sessions: list[Session], problems: list[Problem], series: str) -> None:
     for block in blocks:
         session = _Record(filename, block, problems, series).read()
         if session is not None:
             sessions.append(session)
-
-
-def _read_fingerprinted(blocks, filename: str, sessions: list[Session], problems: list[Problem], series: str) -> None:
-    """:func:`_read`, each session's fingerprint worked out as it is read (it is cached
-    on the session and pickled with it), so the history's update, which compares them,
-    finds them made by both readers in parallel."""
-    _read(blocks, filename, sessions, problems, series)
-    for session in sessions:
-        session.fingerprint  # noqa: B018  fills the cached property
-
-
-def _read_in_two(blocks, filename: str, sessions: list[Session], problems: list[Problem], series: str) -> None:
-    """:func:`_read`, the second half of the records in a forked process (reading is
-    pure Python, so a second core halves it). Its sessions and problems come back
-    pickled; if that process fails in any way, this one reads its half too. The result
-    is the same either way: problems are sorted by line, sessions by date."""
-    import pickle  # here: `wipofeeds check` reads with one process and imports neither
-    import signal
-
-    half = len(blocks) // 2
-    try:
-        into, out = os.pipe()
-    except OSError:
-        _read(blocks, filename, sessions, problems, series)
-        return
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(into)
-        os.close(out)
-        _read(blocks, filename, sessions, problems, series)
-        return
-    if pid == 0:  # the second reader: never returns into the caller's code
-        status = 1
-        try:
-            os.close(into)
-            theirs: tuple[list, list] = ([], [])
-            _read_fingerprinted(blocks[half:], filename, *theirs, series)
-            with open(out, "wb") as pipe:
-                pipe.write(pickle.dumps(theirs, pickle.HIGHEST_PROTOCOL))
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(out)
-    try:
-        _read_fingerprinted(blocks[:half], filename, sessions, problems, series)
-        with open(into, "rb") as pipe:
-            data = pipe.read()
-    except BaseException:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-        raise
-    _, status = os.waitpid(pid, 0)
-    if status == 0 and data:
-        theirs_sessions, theirs_problems = pickle.loads(data)
-        sessions += theirs_sessions
-        problems += theirs_problems
-    else:
-        _read(blocks[half:], filename, sessions, problems, series)
 
 
 def dump(sessions: Iterable[Session]) -> str:
@@ -436,17 +364,26 @@ class _Record:
             return None
         if len(rest) == 1 or not times.looks_like_time(rest[0][0]):
             return (), 0, None
-        text, line = rest.pop(0)
-        try:
-            found = times.read(_field(text))
-        except times.TimeError as exc:
-            hint = ""
-            if times.wordy(text):  # as long as a sentence: it may be one
-                hint = ("; if this line begins the description, write the time line before it "
-                        "or join the description into one line with '||'")
-            self.bad(line, f"{exc}{hint}")
-            return (), line, None
-        return found.windows, line, found.stated
+        lines = [rest.pop(0)]  # a day's windows may also stand one a line
+        while len(rest) > 1 and _is_time_line(rest[0][0]):
+            lines.append(rest.pop(0))
+        for text, line in lines:
+            try:
+                found = times.read(_field(text))
+            except times.TimeError as exc:
+                hint = ""
+                if times.wordy(text):  # as long as a sentence: it may be one
+                    hint = ("; if this line begins the description, write the time line before it "
+                            "or join the description into one line with '||'")
+                self.bad(line, f"{exc}{hint}")
+                return (), line, None
+        if len(lines) > 1:
+            try:
+                found = times.read(" and ".join(_field(text) for text, _ in lines))
+            except times.TimeError as exc:
+                self.bad(lines[1][1], str(exc))
+                return (), lines[1][1], None
+        return found.windows, lines[0][1], found.stated
 
     def _description(self, code: str, rest: list[tuple[str, int]]) -> tuple[str, ...]:
         text, line = rest.pop(0)
