@@ -174,6 +174,14 @@ def test_times(date_line, time_line, windows, zone, label):
     )
 
 
+def test_windows_may_stand_one_a_line():
+    s = read("May 5, 2025 Hybrid", "10:00 - 13:00 Geneva time", "15:00 - 18:00 Geneva time", DESCRIPTION)
+    assert [(f"{w.start:%H:%M}", f"{w.end:%H:%M}") for w in s.windows] == [("10:00", "13:00"), ("15:00", "18:00")]
+    assert s.paragraphs == (DESCRIPTION,)
+    assert errors("A/1", "May 5, 2025 Hybrid", "10:00 - 13:00 Geneva time", "15:00 - 18:00 Tokyo time", "Text") == [
+        (4, "'Geneva time' and 'Tokyo time' are different time zones; write the times of one line in one zone")]
+
+
 def test_a_window_past_midnight_ends_the_next_day_in_utc():
     s = read("October 25 to October 26, 2025", "22:00 - 02:00 Geneva time", DESCRIPTION)
     utc = timezone.utc
