@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from wipofeeds import export
+from wipofeeds import export, hosting
 from wipofeeds.errors import ExportError
 from wipofeeds.site import Resource
 
@@ -60,7 +60,7 @@ def test_writes_mapping_gz_siblings_and_host_files(tmp_path):
 
 
 def test_headers_file_gives_types_caching_and_cors():
-    text = export.render_headers(SITE).decode()
+    text = hosting.render_headers(SITE).decode()
     assert "/calendar.ics\n  Content-Type: text/calendar; charset=utf-8\n" in text
     assert "/sessions/*.ics\n" in text and "/sessions/a.ics" not in text
     assert "Access-Control-Allow-Origin: *" in text.split("/index.html")[0]
@@ -71,7 +71,7 @@ def test_headers_file_gives_types_caching_and_cors():
 
 
 def test_htaccess_serves_precompressed_and_forces_types():
-    text = export.render_htaccess(SITE).decode()
+    text = hosting.render_htaccess(SITE).decode()
     assert "RewriteCond %{REQUEST_FILENAME}.gz -f" in text
     assert 'ForceType "application/rss+xml; charset=utf-8"' in text
     assert "Header set Content-Encoding gzip" in text
@@ -267,4 +267,4 @@ def test_a_big_body_lands_byte_identical_with_a_reproducible_gzip(tmp_path):
     ],
 )
 def test_host_rules_group_session_files_by_suffix(path, pattern):
-    assert export._pattern(path) == pattern
+    assert hosting.rule_pattern(path) == pattern

@@ -21,7 +21,6 @@ import ctypes.util
 import gc
 import itertools
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -30,15 +29,12 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from .history import locked
 from .errors import ConfigError, ExportError
+from .history import locked
+from .hosting import HEADERS_FILE, HEADERS_FIRST_LINE, HTACCESS_FILE, add_rule, headers_text, htaccess_text
 from .model import Catalog
-from .site import Resource, describe, headers_for, iter_site, session_file, session_format
+from .site import Resource, describe, iter_site, session_file, session_format
 
-# What the exporter adds beside the mapping for static hosts.
-HEADERS_FILE = "_headers"
-HTACCESS_FILE = ".htaccess"
-HEADERS_FIRST_LINE = b"# Written by wipofeeds build"  # marks a folder as an earlier export
 STALE_PREFIX = ".wipofeeds-"
 
 
@@ -89,89 +85,11 @@ def files_for(
         if sibling:
             once(path + ".gz")
         yield path, resource.body, resource.gzipped if sibling else None
-        _add_rule(rules, path, resource)
+        add_rule(rules, path, resource)
     for path, resource in elsewhere:
-        _add_rule(rules, once(path), resource)
-    yield once(HEADERS_FILE), _headers_text(rules), None
-    yield once(HTACCESS_FILE), _htaccess_text(rules), None
-
-
-def _pattern(path: str) -> str:
-    """Session files share one rule per suffix (as pathlib's ``suffix``); every other
-    file gets its own. String operations only: this runs for every file of a build."""
-    if path.startswith("sessions/") and path.count("/") == 1:
-        name = path[len("sessions/") :]
-        dot = name.rfind(".")
-        return "/sessions/*" + (name[dot:] if 0 < dot < len(name) - 1 else "")
-    return "/" + path
-
-
-def _add_rule(rules: dict[str, dict[str, str]], path: str, resource: Resource) -> None:
-    key = _pattern(path)
-    if key not in rules:  # headers_for makes a dict: only once per rule
-        rules[key] = headers_for(resource)
-    if path == "index.html":  # the site root is index.html too
-        rules["/"] = rules["/index.html"]
-
-
-def _rules(site: Mapping[str, Resource]) -> dict[str, dict[str, str]]:
-    rules: dict[str, dict[str, str]] = {}
-    for path, resource in site.items():
-        _add_rule(rules, path, resource)
-    return rules
-
-
-def render_headers(site: Mapping[str, Resource]) -> bytes:
-    """``_headers`` for Netlify / Cloudflare Pages style hosts: type, caching, CORS."""
-    return _headers_text(_rules(site))
-
-
-def _headers_text(rules: dict[str, dict[str, str]]) -> bytes:
-    lines = [HEADERS_FIRST_LINE.decode() + ": media types and caching for static hosts.", ""]
-    for pattern, headers in sorted(rules.items()):
-        lines.append(pattern)
-        lines += [f"  {name}: {value}" for name, value in headers.items()]
-        lines.append("")
-    return "\n".join(lines).encode("utf-8")
-
-
-def render_htaccess(site: Mapping[str, Resource]) -> bytes:
-    """``.htaccess`` for Apache 2.4: types, caching, CORS, and the precompressed ``.gz``
-    sibling for clients that accept gzip. Rules match whole paths below the site root."""
-    return _htaccess_text(_rules(site))
-
-
-def _htaccess_text(rules: dict[str, dict[str, str]]) -> bytes:
-    lines = [
-        HEADERS_FIRST_LINE.decode() + ": media types, caching and precompressed files for Apache.",
-        "Options -Indexes",
-        "DirectoryIndex index.html",
-        "<IfModule mod_rewrite.c>",
-        "  RewriteEngine On",
-        "  RewriteCond %{HTTP:Accept-Encoding} gzip",
-        "  RewriteCond %{REQUEST_FILENAME}.gz -f",
-        "  RewriteRule ^(.*)$ $1.gz [L]",
-        "</IfModule>",
-    ]
-    for pattern, headers in sorted(rules.items()):
-        regex = "/$" if pattern == "/" else re.escape(pattern).replace(r"\*", "[^/]+") + r"(\.gz)?$"
-        lines.append(f'<If "%{{REQUEST_URI}} =~ m#{regex}#">')
-        lines.append(f'  ForceType "{headers["Content-Type"]}"')
-        lines.append("  <IfModule mod_headers.c>")
-        lines += [f'    Header set {name} "{value}"' for name, value in headers.items() if name != "Content-Type"]
-        lines.append("    Header append Vary Accept-Encoding")
-        lines.append("  </IfModule>")
-        lines.append("</If>")
-    lines += [
-        '<FilesMatch "\\.gz$">',
-        "  <IfModule mod_headers.c>",
-        "    Header set Content-Encoding gzip",
-        "  </IfModule>",
-        "  SetEnv no-gzip 1",
-        "</FilesMatch>",
-        "",
-    ]
-    return "\n".join(lines).encode("utf-8")
+        add_rule(rules, once(path), resource)
+    yield once(HEADERS_FILE), headers_text(rules), None
+    yield once(HTACCESS_FILE), htaccess_text(rules), None
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -359,10 +277,11 @@ class SessionPool:
     def start(self, root: Path) -> None:
         """Hand out every chunk: the workers write under ``root``."""
         count = len(self.catalog.sessions)
-        for suffix in self.suffixes:
-            for first in range(0, count, CHUNK):
-                future = self.executor.submit(_write_chunk, str(root), suffix, first, min(first + CHUNK, count))
-                self.chunks[future] = (suffix, first, min(first + CHUNK, count))
+        with _worker_deaths_reported():
+            for suffix in self.suffixes:
+                for first in range(0, count, CHUNK):
+                    future = self.executor.submit(_write_chunk, str(root), suffix, first, min(first + CHUNK, count))
+                    self.chunks[future] = (suffix, first, min(first + CHUNK, count))
 
     def rest(self) -> Iterator[tuple[str, Resource]]:
         """The files of the chunks no worker has started (last first), rendered here."""
@@ -374,13 +293,9 @@ class SessionPool:
     def written(self, files: "_Files") -> Iterator[tuple[str, Resource]]:
         """Waits for the workers; adds what they wrote to ``files``' counts and yields
         each of their files (no body) for the host rules. A worker's error is raised."""
-        from concurrent.futures.process import BrokenProcessPool
-
         for future in list(self.chunks):
-            try:
+            with _worker_deaths_reported():
                 paths, size = future.result()
-            except BrokenProcessPool:
-                raise ExportError("a process rendering session files stopped without saying why") from None
             files.files += len(paths)
             files.bytes += size
             for path in paths:
@@ -397,6 +312,17 @@ POOL_FROM = 200  # sessions: below this, starting a pool costs more than it save
 POOLED = (".html", ".json")
 CHUNK = 100  # sessions a worker takes at a time
 MEMORY_LIMIT = 400 << 20  # this process's resident size above which no pool is started
+
+
+@contextmanager
+def _worker_deaths_reported():
+    """A worker that died (killed, or exited) as the build's error."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        yield
+    except BrokenProcessPool:
+        raise ExportError("a process rendering session files stopped without saying why") from None
 
 
 def _resident_bytes() -> int | None:
