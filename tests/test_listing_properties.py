@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 import json
 
-from wipofeeds import dates, listing, parsed, tags, zones
+from wipofeeds import listing, parsed, tags, zones
+from wipofeeds import places as place_reader
 from wipofeeds.errors import ListingError
 from wipofeeds.model import DailyWindow, Mode, Place, Session, session_id
 
@@ -44,7 +45,7 @@ codes = st.tuples(
 def _plain_place(place: Place) -> bool:
     """Words the reader would take for a venue, a known city or a mode are not plain."""
     parts = [place.city, place.country or ""]
-    return not any(dates._VENUE_WORDS.search(p) or zones.is_city(p) or dates._mode_of(p) for p in parts)
+    return not any(place_reader._VENUE_WORDS.search(p) or zones.is_city(p) or place_reader._mode_of(p) for p in parts)
 
 
 places = st.one_of(
