@@ -27,7 +27,7 @@ from _factories import FUTURE_RECORD
 
 from wipofeeds import export
 from wipofeeds import history as hist
-from wipofeeds import web
+from wipofeeds import live, web
 from wipofeeds.cli import main
 from wipofeeds.web import create_app
 
@@ -254,8 +254,8 @@ def test_a_build_killed_at_any_phase_never_publishes_ahead_of_its_history(listin
 
 def test_a_foreign_host_gets_400_and_never_a_render(listing, monkeypatch):
     renders = []
-    real = web.build_site
-    monkeypatch.setattr(web, "build_site", lambda catalog: renders.append(catalog.site.base_url) or real(catalog))
+    real = live.build_site
+    monkeypatch.setattr(live, "build_site", lambda catalog: renders.append(catalog.site.base_url) or real(catalog))
     client = create_app({"SOURCE": str(listing), "RELOAD_INTERVAL": 0, "RELOAD_SETTLE": 0}).test_client()
     for n in range(5):
         for path in ("/calendar.ics", "/feed.rss", "/", "/changes.atom?year=2025", "/sessions.json"):
