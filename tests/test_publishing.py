@@ -13,7 +13,6 @@ import signal
 import socket
 import subprocess
 import sys
-import textwrap
 import threading
 import time
 import urllib.error
@@ -27,7 +26,7 @@ from _factories import FUTURE_RECORD
 
 from wipofeeds import export
 from wipofeeds import history as hist
-from wipofeeds import live, web
+from wipofeeds import live
 from wipofeeds.cli import main
 from wipofeeds.web import create_app
 
