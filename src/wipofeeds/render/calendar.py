@@ -51,7 +51,9 @@ def uid(session: Session, window: int = 0) -> str:
 # What this format keeps while its build step runs: each session's VEVENTs (per session,
 # history record and base URL), and the lines of property values that recur.
 FRAGMENTS = Fragments()
-LINES = Lines()
+# The properties whose values event_properties shares between sessions (lru_cache'd).
+LINES = Lines(frozenset({"DTSTAMP", "CREATED", "LAST-MODIFIED", "RRULE", "CATEGORIES", "CONFERENCE",
+                         "STATUS", "CLASS", "TRANSP"}))
 
 
 @register("calendar.ics", "collection", MEDIA_TYPE, "calendar", caches=(FRAGMENTS, LINES))

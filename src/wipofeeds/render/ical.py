@@ -45,14 +45,20 @@ def line(name: str, value) -> bytes:
 
 
 class Lines:
-    """Folded content lines of property values that recur (history stamps, constants,
-    RRULEs, categories): each value object is laid out once while this holds it, and
-    values made anew are laid out each time. Cleared with the format's fragments."""
+    """Folded content lines of the property values that recur (``names``: history
+    stamps, constants, RRULEs, categories, which their makers share as one object each):
+    each such value object is laid out once while this holds it. Values of other
+    properties (a session's own summary, description, times) are laid out each time and
+    never kept, so a calendar of many sessions holds no second copy of its text.
+    Cleared with the format's fragments."""
 
-    def __init__(self):
+    def __init__(self, names: frozenset[str]):
+        self.names = names
         self._kept: dict[tuple[str, int], tuple[object, bytes]] = {}
 
     def __call__(self, name: str, value) -> bytes:
+        if name not in self.names:
+            return fold(line(name, value)) + b"\r\n"
         key = (name, id(value))
         hit = self._kept.get(key)
         if hit is not None and hit[0] is value:
