@@ -1,4 +1,4 @@
-"""The build's process pool (export.SessionPool): same files, clean failures."""
+"""The build's process pool (writing.SessionPool): same files, clean failures."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from wipofeeds import export
+from wipofeeds import export, writing
 from wipofeeds.errors import ExportError
 
 BASE_URL = "https://feeds.example.org/"
@@ -24,18 +24,18 @@ def checksums(root: Path) -> dict[str, str]:
 def started(monkeypatch):
     """Let the seed's ten sessions have a pool, in chunks of one session (so that both
     the workers and this process render some), and record the pools started."""
-    monkeypatch.setattr(export, "POOL_FROM", 1)
-    monkeypatch.setattr(export, "CHUNK", 1)
+    monkeypatch.setattr(writing, "POOL_FROM", 1)
+    monkeypatch.setattr(writing, "CHUNK", 1)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
-    pools: list[export.SessionPool] = []
-    real = export.SessionPool.fitting.__func__
+    pools: list[writing.SessionPool] = []
+    real = writing.SessionPool.fitting.__func__
 
     def fitting(cls, catalog):
         made = real(cls, catalog)
         pools.append(made)
         return made
 
-    monkeypatch.setattr(export.SessionPool, "fitting", classmethod(fitting))
+    monkeypatch.setattr(writing.SessionPool, "fitting", classmethod(fitting))
     return pools
 
 
@@ -53,7 +53,7 @@ def no_children_left() -> bool:
 
 def in_a_worker(parent: int, then):
     """The pool's session_file, calling ``then`` in a worker and rendering as usual here."""
-    real = export.session_file
+    real = writing.session_file
 
     def render(catalog, fmt, session):
         if os.getpid() != parent:
@@ -81,7 +81,7 @@ def test_a_worker_error_fails_the_build_and_leaves_the_previous_output(data_dir,
     def broken():
         raise RuntimeError("no topics today")
 
-    monkeypatch.setattr(export, "session_file", in_a_worker(os.getpid(), broken))
+    monkeypatch.setattr(writing, "session_file", in_a_worker(os.getpid(), broken))
     with pytest.raises(RuntimeError, match="no topics today"):
         build(data_dir, out)
     assert started[0] is not None
@@ -91,7 +91,7 @@ def test_a_worker_error_fails_the_build_and_leaves_the_previous_output(data_dir,
 
 
 def test_a_worker_that_dies_fails_the_build(data_dir, tmp_path, started, monkeypatch):
-    monkeypatch.setattr(export, "session_file", in_a_worker(os.getpid(), lambda: os._exit(3)))
+    monkeypatch.setattr(writing, "session_file", in_a_worker(os.getpid(), lambda: os._exit(3)))
     with pytest.raises(ExportError, match="a process rendering session files stopped without saying why"):
         build(data_dir, tmp_path / "site")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
@@ -124,10 +124,10 @@ def test_an_error_in_this_process_stops_the_pool(data_dir, tmp_path, started, mo
 def test_a_pool_is_started_only_where_it_pays_and_fits(data_dir, monkeypatch, pool_from, cores, memory_limit, expected):
     from wipofeeds import catalog
 
-    monkeypatch.setattr(export, "POOL_FROM", pool_from)
-    monkeypatch.setattr(export, "MEMORY_LIMIT", memory_limit)
+    monkeypatch.setattr(writing, "POOL_FROM", pool_from)
+    monkeypatch.setattr(writing, "MEMORY_LIMIT", memory_limit)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
-    made = export.SessionPool.fitting(catalog.load(data_dir / "sessions.txt", base_url=BASE_URL, now=NOW))
+    made = writing.SessionPool.fitting(catalog.load(data_dir / "sessions.txt", base_url=BASE_URL, now=NOW))
     try:
         assert (made is not None) is expected
     finally:
@@ -144,6 +144,6 @@ def test_a_file_from_the_pool_is_described_as_the_build_publishes_it(data_dir):
 
     loaded = catalog_module.load(data_dir / "sessions.txt", base_url=BASE_URL, now=NOW)
     published = build_site(loaded)
-    for suffix in export.POOLED:
+    for suffix in writing.POOLED:
         for path in [f"sessions/{s.id}{suffix}" for s in loaded.sessions]:
             assert describe(loaded, path, published[path].body) == published[path], path

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from wipofeeds import export, hosting
+from wipofeeds import export, hosting, writing
 from wipofeeds.errors import ExportError
 from wipofeeds.site import Resource
 
@@ -104,7 +104,7 @@ def test_a_write_error_leaves_previous_output_untouched(tmp_path):
         import resource, sys
         from datetime import datetime, timezone
         from pathlib import Path
-        from wipofeeds import export
+        from wipofeeds import export, writing
         from wipofeeds.errors import ExportError
         from wipofeeds.site import Resource
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
@@ -127,7 +127,7 @@ def test_a_failing_write_midway_leaves_previous_output_and_no_temporary_folder(t
     export.write_site(SITE, tmp_path / "here")
     before = checksums(tmp_path / "here")
     calls = 0
-    real_put = export._Files._put
+    real_put = writing.Files._put
 
     def failing_put(self, target, data):
         nonlocal calls
@@ -136,7 +136,7 @@ def test_a_failing_write_midway_leaves_previous_output_and_no_temporary_folder(t
             raise OSError(28, "No space left on device")
         return real_put(self, target, data)
 
-    monkeypatch.setattr(export._Files, "_put", failing_put)
+    monkeypatch.setattr(writing.Files, "_put", failing_put)
     with pytest.raises(ExportError, match="No space left"):
         export.write_site({**SITE, "calendar.ics": res("NEW")}, tmp_path / "here")
     assert checksums(tmp_path / "here") == before
@@ -167,9 +167,9 @@ def test_killed_build_leaves_previous_output_and_next_build_cleans_up(tmp_path):
         import os, signal
         from pathlib import Path
         from datetime import datetime, timezone
-        from wipofeeds import export
+        from wipofeeds import export, writing
         from wipofeeds.site import Resource
-        real = export._Files.write
+        real = writing.Files.write
         count = 0
         def write(self, path, body, gzipped=None):
             global count
@@ -177,7 +177,7 @@ def test_killed_build_leaves_previous_output_and_next_build_cleans_up(tmp_path):
             if count == 4:
                 os.kill(os.getpid(), signal.SIGKILL)
             return real(self, path, body, gzipped)
-        export._Files.write = write
+        writing.Files.write = write
         site = {{f"sessions/s{{i}}.ics": Resource(b"x", "text/calendar", "calendar",
                  datetime(2025, 1, 1, tzinfo=timezone.utc)) for i in range(10)}}
         export.write_site(site, Path({str(out)!r}))

@@ -129,15 +129,15 @@ def test_a_build_refuses_a_listing_that_changes_while_it_is_read(listing, tmp_pa
 
 SLOW_WRITER = """
 import sys, time
-from wipofeeds import cli, export
-real, calls = export._Files.write, []
+from wipofeeds import cli, export, writing
+real, calls = writing.Files.write, []
 def write(self, path, body, gzipped=None):
     calls.append(path)
     if len(calls) == 20:
         print("writing", file=sys.stderr, flush=True)
         time.sleep(1.5)  # a big build: still writing when the second starts
     return real(self, path, body, gzipped)
-export._Files.write = write
+writing.Files.write = write
 sys.exit(cli.main(sys.argv[1:]))
 """
 
@@ -182,9 +182,9 @@ def test_a_second_build_waits_for_the_lock_and_says_so(listing, tmp_path):
 
 KILLER = """
 import os, signal, sys
-from wipofeeds import cli, export, history
+from wipofeeds import cli, export, history, writing
 phase, how = sys.argv[1], getattr(signal, sys.argv[2])
-real_write, real_save, real_swap = export._Files.write, history.save, export._swap_in
+real_write, real_save, real_swap = writing.Files.write, history.save, export._swap_in
 calls = []
 def write(self, path, body, gzipped=None):
     calls.append(path)
@@ -200,7 +200,7 @@ def swap(new, out):
     if phase == "swapped":
         os.kill(os.getpid(), how)
     return result
-export._Files.write, history.save, export._swap_in = write, save, swap
+writing.Files.write, history.save, export._swap_in = write, save, swap
 sys.exit(cli.main(sys.argv[3:]))
 """
 
