@@ -153,7 +153,7 @@ def build(listing: Path, dest: Path) -> dict:
     from functools import cached_property
 
     from wipofeeds import catalog as catalog_mod
-    from wipofeeds import export, history, site
+    from wipofeeds import export, history, site, writing
 
     phases: dict = {}
 
@@ -175,7 +175,7 @@ def build(listing: Path, dest: Path) -> dict:
     wrap(export, "write_site", "write_site")
     wrap(export, "_swap_in", "swap in")
     wrap(history, "save", "history save")
-    wrap(export._Files, "_put", "file writes")
+    wrap(writing.Files, "_put", "file writes")
     gzipped = site.Resource.__dict__.get("gzipped")
     if isinstance(gzipped, cached_property):
         prop = cached_property(timing("gzip", gzipped.func))
