@@ -66,6 +66,8 @@ class DateError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class DateLine:
+    """What a date line says: first and last day, place and mode (either may be None)."""
+
     first: date
     last: date
     place: Place | None

@@ -54,6 +54,8 @@ class TimeError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class TimeLine:
+    """What a time line says: the day's windows, in order, in one zone."""
+
     windows: tuple[DailyWindow, ...]
     stated: timedelta | None
     """An offset written beside a named zone ('Geneva time (UTC+1)'): the zone must
@@ -62,6 +64,8 @@ class TimeLine:
 
 @dataclass(frozen=True, slots=True)
 class _Token:
+    """One word of a time line: its kind, text, place and any am/pm marker."""
+
     kind: str
     text: str
     start: int
