@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from . import __version__
 from .catalog import DEFAULT_SOURCE, Source, load_sessions
 from .errors import WipofeedsError
-from .model import Session
+from .model import UTC, Session
 from .wording import EN_DASH, date_range
 
 
@@ -162,7 +162,8 @@ def _row(s: Session) -> tuple[str, ...]:
     else:
         spans = " and ".join(f"{w.start:%H:%M}{EN_DASH}{w.end:%H:%M}" for w in s.windows)
         local = f"{spans} {s.window.label} ({s.window.zone})"
-        utc = " and ".join(f"{o.start_utc:%H:%M}{EN_DASH}{o.end_utc:%H:%M}" for o in s.occurrences[: len(s.windows)]) + " UTC"
+        first_day = [w.on(s.first_day) for w in s.windows]  # not s.occurrences: check expands no days
+        utc = " and ".join(f"{a.astimezone(UTC):%H:%M}{EN_DASH}{b.astimezone(UTC):%H:%M}" for a, b in first_day) + " UTC"
     mode = s.mode.label if s.mode else "-"
     return (s.code, date_range(s.first_day, s.last_day), local, utc, mode, s.location or "-", s.title)
 
