@@ -45,9 +45,10 @@ WEEKDAYS: dict[str, int] = {
 
 # One word of a date line: what it is and its text. Whitespace has been folded before.
 _TOKEN = re.compile(
-    r"(?P<year>[0-9]{4})(?![0-9])"
+    r"(?P<iso>[0-9]{4}-[0-9]{2}-[0-9]{2})(?![0-9])"  # 2025-10-28: one whole end
+    r"|(?P<year>[0-9]{4})(?![0-9])"
     r"|(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9A-Za-z])"
-    r"|(?P<word>[A-Za-z]+)\.?"
+    r"|(?P<word>[A-Za-z]+|&)\.?"
     r"|(?P<dash>[\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212])"
     r"|(?P<comma>,)"
     r"|(?P<space> )"
@@ -173,7 +174,9 @@ class _Scanner:
 
     def _fill(self, end: _End, kind: str, value: str, word: str) -> bool:
         """Put a weekday, month, day or year where it belongs; False if it has no place."""
-        if kind == "word" and word in WEEKDAYS and end.weekday is None and end.empty():
+        if kind == "iso" and end.empty():
+            end.year, end.month, end.day = value.split("-")
+        elif kind == "word" and word in WEEKDAYS and end.weekday is None and end.empty():
             end.weekday = value
         elif kind == "word" and word in MONTHS and end.month is None:
             end.month = value
@@ -261,7 +264,8 @@ def _filled(ends: list[_End], month: str, year: str) -> list[date]:
 
 
 def _month(name: str) -> int:
-    number = MONTHS.get(name.lower())
+    """A month's number from its name, or from an ISO date's digits ('10')."""
+    number = int(name) if name.isdigit() and 1 <= int(name) <= 12 else MONTHS.get(name.lower())
     if number is None:
         raise DateError(f"'{name}' is not a month (expected a month name such as October or Oct.)")
     return number

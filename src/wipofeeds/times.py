@@ -91,7 +91,8 @@ def looks_like_time(text: str) -> bool:
     record's shape decides, see :mod:`wipofeeds.listing`)."""
     if not _DIGIT.search(text, 0, 60):  # the usual description: no need to read it word by word
         return False
-    kinds = [t.kind for t in _tokens(text[:120])]
+    tokens = _tokens(text[:120])
+    kinds = [t.kind for i, t in enumerate(tokens) if not (i and _past_noon(tokens, i, tokens[i - 1]) > i)]
     for at in range(min(4, len(kinds))):
         if kinds[at] == "time":
             rest = [k for k in kinds[at + 1 : at + 6] if k not in ("zone", "word")]
@@ -124,12 +125,12 @@ def read(text: str) -> TimeLine:
         if token.kind != "time":
             raise TimeError(f"expected a daily time window such as {EXAMPLE}, found {_quote(text)}")
         start = token
-        at = _zone_run(tokens, at + 1, labels)
+        at = _zone_run(tokens, _past_noon(tokens, at + 1, start), labels)
         joined = at < len(tokens) and (tokens[at].kind == "sep" or (between and tokens[at].text.lower() == "and"))
         if not joined or at + 1 >= len(tokens) or tokens[at + 1].kind != "time":
             raise TimeError(f"expected a daily time window such as {EXAMPLE}, found {_quote(text)}")
         pairs.append((start, tokens[at + 1]))
-        at += 2
+        at = _past_noon(tokens, at + 2, tokens[at + 1])
     if not pairs:
         raise TimeError(f"expected a daily time window such as {EXAMPLE}, found {_quote(text)}")
     zone, label, stated = _zone(text, labels)
@@ -139,6 +140,15 @@ def read(text: str) -> TimeLine:
             raise TimeError(f"the windows {_span(before)} and {_span(after)} overlap or are out of order "
                             "(write a day's windows in order: '10:00 - 13:00 and 15:00 - 18:00 Geneva time')")
     return TimeLine(windows, stated)
+
+
+def _past_noon(tokens: tuple[_Token, ...], at: int, clock: _Token) -> int:
+    """Past a 'noon' that only names the 12:00 before it ('12:00 noon', '12 noon')."""
+    if at < len(tokens) and tokens[at].text.lower() in ("noon", "midday"):
+        found = _CLOCK.fullmatch(clock.text.strip())
+        if clock.marker is None and found and int(found["hour"]) == 12 and int(found["minute"] or 0) == 0:
+            return at + 1
+    return at
 
 
 def _zone_run(tokens: list[_Token], at: int, labels: list[tuple[int, int]]) -> int:
@@ -185,8 +195,9 @@ def _label(raw: str) -> str:
 
 def _window(start: _Token, end: _Token, zone: str, label: str) -> DailyWindow:
     # '9:30 – 11:00 a.m.' shares the end's am/pm; '10 – 6 pm' is 10 am to 6 pm
-    borrow = start.marker is None and end.marker is not None and _twelve_hour(start.text)
-    first = _time(start.text, end.marker if borrow else start.marker)
+    end_marker = "p" if end.text.lower() in ("noon", "midday") else end.marker  # '10 - noon': 10 am
+    borrow = start.marker is None and end_marker is not None and _twelve_hour(start.text)
+    first = _time(start.text, end_marker if borrow else start.marker)
     last = _time(end.text, end.marker, end_of_day=True)
     if borrow and first >= last:
         first = _time(start.text, "a")

@@ -251,6 +251,9 @@ def resolve(label: str) -> str:
     iana = _iana_names().get(bare.casefold().replace(" ", "_"))
     if iana is not None:
         return iana
+    city, comma, _ = bare.partition(",")
+    if comma and _key(city) in CITIES:  # 'Geneva, Switzerland time'
+        return CITIES[_key(city)]
     shown = text if len(text) <= 60 else text[:59] + "…"
     raise ZoneError(f"'{shown}' is not a known time zone (expected {EXPECTED})")
 
