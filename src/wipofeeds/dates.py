@@ -174,19 +174,34 @@ class _Scanner:
 
     def _fill(self, end: _End, kind: str, value: str, word: str) -> bool:
         """Put a weekday, month, day or year where it belongs; False if it has no place."""
+        if kind == "word":
+            return self._fill_word(end, value, word)
+        if kind == "day":
+            return self._fill_day(end, value)
         if kind == "iso" and end.empty():
             end.year, end.month, end.day = value.split("-")
-        elif kind == "word" and word in WEEKDAYS and end.weekday is None and end.empty():
+            return True
+        if kind == "year" and end.year is None and (end.day is not None or end.month is not None):
+            end.year = value
+            return True
+        return False
+
+    @staticmethod
+    def _fill_word(end: _End, value: str, word: str) -> bool:
+        if word in WEEKDAYS and end.weekday is None and end.empty():
             end.weekday = value
-        elif kind == "word" and word in MONTHS and end.month is None:
+        elif word in MONTHS and end.month is None:
             end.month = value
-        elif kind == "day" and end.day is None and end.year is None:
+        else:
+            return False
+        return True
+
+    def _fill_day(self, end: _End, value: str) -> bool:
+        if end.day is None and end.year is None:
             end.day = value
-        elif kind == "day" and end.day is not None and end.year is None and end.month is not None and not self.pending_join:
+        elif end.day is not None and end.year is None and end.month is not None and not self.pending_join:
             self.ends.append(_End(day=value))  # "May 7, 8 and 9, 2020"
             self.joiners.append(",")
-        elif kind == "year" and end.year is None and (end.day is not None or end.month is not None):
-            end.year = value
         else:
             return False
         return True
