@@ -369,7 +369,8 @@ def test_when_is_kept_by_days_and_window_within_a_bound(monkeypatch):
     from wipofeeds import wording
 
     monkeypatch.setattr(wording, "_WHEN", {})
-    monkeypatch.setattr(wording, "_WHEN_KEPT", 3)
+    monkeypatch.setattr(wording, "_UTC", {})
+    monkeypatch.setattr(wording, "_KEPT", 3)
     geneva = DailyWindow(time(10), time(18), "Europe/Zurich", "Geneva time")
     london = DailyWindow(time(10), time(18), "Europe/London", "London time")
     texts = [wording.when(session(code=f"WIPO/IP/CONV/GE/{i}/25", window=w)) for i, w in enumerate([geneva, london, None, geneva, london])]
@@ -377,3 +378,6 @@ def test_when_is_kept_by_days_and_window_within_a_bound(monkeypatch):
     assert texts[1] == texts[4] == "28–29 October 2025, 10:00–18:00 London time (UTC)"
     assert texts[2] == "28–29 October 2025 (all day)"
     assert len(wording._WHEN) <= 3
+    utc = [wording.utc_windows(session(code=f"WIPO/IP/CONV/GE/{i}/25", window=w)) for i, w in enumerate([geneva, london] * 3)]
+    assert utc == ["09:00–17:00 UTC", "10:00–18:00 UTC"] * 3
+    assert len(wording._UTC) <= 3

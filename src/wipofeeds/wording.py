@@ -91,19 +91,30 @@ def when(session: Session) -> str:
     """'28–29 October 2025, 10:00–18:00 Geneva time (CET, UTC+1)' or '… (all day)'.
     Every format states it, so it is kept by what it depends on (the days and the
     window), a bounded number of them."""
+    return _kept(_WHEN, session, _when)
+
+
+def _when(session: Session) -> str:
+    dates = date_range(session.first_day, session.last_day)
+    return f"{dates} (all day)" if session.window is None else f"{dates}, {local_window(session)}"
+
+
+def _kept(table: dict, session: Session, compute) -> str:
+    """``compute(session)``, kept by what it depends on (the days and the windows), a
+    bounded number of them: every format states these texts, for every file that lists
+    the session."""
     key = (session.first_day, session.last_day, session.windows)
-    text = _WHEN.get(key)
+    text = table.get(key)
     if text is None:
-        dates = date_range(session.first_day, session.last_day)
-        text = f"{dates} (all day)" if session.window is None else f"{dates}, {local_window(session)}"
-        if len(_WHEN) >= _WHEN_KEPT:
-            _WHEN.clear()
-        _WHEN[key] = text
+        if len(table) >= _KEPT:
+            table.clear()
+        text = table[key] = compute(session)
     return text
 
 
 _WHEN: dict[tuple, str] = {}
-_WHEN_KEPT = 1 << 17
+_UTC: dict[tuple, str] = {}
+_KEPT = 1 << 17
 
 
 def utc_windows(session: Session) -> str:
@@ -112,6 +123,10 @@ def utc_windows(session: Session) -> str:
     ('09:00–12:00 and 14:00–17:00 UTC' for two windows a day)."""
     if session.window is None:
         return ""
+    return _kept(_UTC, session, _utc_windows)
+
+
+def _utc_windows(session: Session) -> str:
     groups: list[tuple[str, date, date]] = []
     for day in session.days:
         span = " and ".join(f"{start.astimezone(UTC):%H:%M}{EN_DASH}{end.astimezone(UTC):%H:%M}"
