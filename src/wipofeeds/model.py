@@ -54,6 +54,10 @@ class Place:
     def __str__(self) -> str:
         return ", ".join(part for part in (self.venue, self.city, self.region, self.country) if part)
 
+    def parts(self) -> dict:
+        """Each part by name, as the JSON forms write a place."""
+        return {"city": self.city, "country": self.country, "region": self.region, "venue": self.venue}
+
 
 @dataclass(frozen=True, slots=True)
 class DailyWindow:
@@ -68,9 +72,14 @@ class DailyWindow:
     zone: str
     label: str
 
+    def content(self) -> dict:
+        """The window as :meth:`Session.content` and the JSON forms write it."""
+        return {"start": self.start.strftime("%H:%M"), "end": self.end.strftime("%H:%M"), "zone": self.zone,
+                "label": self.label}
+
     @classmethod
     def from_content(cls, raw: dict) -> "DailyWindow":
-        """The window :meth:`Session.content` (and the JSON forms) describe."""
+        """The window :meth:`content` (and the JSON forms) describe."""
         return cls(time.fromisoformat(raw["start"]), time.fromisoformat(raw["end"]), raw["zone"], raw["label"])
 
     @property
@@ -211,7 +220,7 @@ class Session:
             "title": self.title,
             "first_day": self.first_day.isoformat(),
             "last_day": self.last_day.isoformat(),
-            "window": None if self.window is None else _window_content(self.window),
+            "window": None if self.window is None else self.window.content(),
             "place": None if self.place is None else str(self.place),
             "mode": None if self.mode is None else self.mode.value,
             "status": self.status.value,
@@ -219,7 +228,7 @@ class Session:
             "tags": list(self.tags),
             "url": self.url,
             "conference_url": self.conference_url,
-        } | ({"extra_windows": [_window_content(w) for w in self.extra_windows]} if self.extra_windows else {})
+        } | ({"extra_windows": [w.content() for w in self.extra_windows]} if self.extra_windows else {})
 
     @cached_property
     def fingerprint(self) -> str:
@@ -228,15 +237,6 @@ class Session:
 
         raw = json.dumps(self.content(), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(raw.encode("utf-8")).hexdigest()
-
-
-def _window_content(window: DailyWindow) -> dict:
-    return {
-        "start": window.start.strftime("%H:%M"),
-        "end": window.end.strftime("%H:%M"),
-        "zone": window.zone,
-        "label": window.label,
-    }
 
 
 # --- change history -----------------------------------------------------------------

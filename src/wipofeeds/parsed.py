@@ -25,8 +25,8 @@ def to_json(s: Session) -> dict:
         "first_day": s.first_day.isoformat(),
         "last_day": s.last_day.isoformat(),
         "all_day": s.all_day,
-        "window": None if s.window is None else _window(s.window),
-        "windows": [_window(w) for w in s.windows],
+        "window": None if s.window is None else s.window.content(),
+        "windows": [w.content() for w in s.windows],
         "days": [
             {
                 "day": occ.day.isoformat(),
@@ -38,9 +38,7 @@ def to_json(s: Session) -> dict:
             for occ in s.occurrences
         ],
         "mode": None if s.mode is None else s.mode.value,
-        "place": None
-        if s.place is None
-        else {"city": s.place.city, "country": s.place.country, "region": s.place.region, "venue": s.place.venue},
+        "place": None if s.place is None else s.place.parts(),
         "status": s.status.value,
         "url": s.url,
         "conference_url": s.conference_url,
@@ -62,7 +60,7 @@ def from_json(raw: dict) -> Session:
         paragraphs=tuple(raw["paragraphs"]),
         window=windows[0] if windows else None,
         extra_windows=windows[1:],
-        place=None if place is None else Place(place["city"], place["country"], place["region"], place["venue"]),
+        place=None if place is None else Place(**place),
         ordinal=raw["ordinal"],
         tags=tuple(raw["tags"]),
         status=Status(raw["status"]),
@@ -71,10 +69,6 @@ def from_json(raw: dict) -> Session:
         line=raw["line"],
         title_is_generated=raw["title_is_generated"],
     )
-
-
-def _window(w: DailyWindow) -> dict:
-    return {"start": f"{w.start:%H:%M}", "end": f"{w.end:%H:%M}", "zone": w.zone, "label": w.label}
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 from datetime import datetime
 from importlib import resources
 
-from ..model import Catalog, DailyWindow, Occurrence, Place, Session
+from ..model import Catalog, Occurrence, Session
 from ..views import ICS, feed_updated, ics_size, ics_url, json_url, latest, page_url, session_urn
 from ..wording import collection_title, iso_utc, when
 from . import Fragments, register
@@ -109,19 +109,11 @@ def dates(session: Session) -> dict:
         "last_day": session.last_day.isoformat(),
         "all_day": session.all_day,
         "zone": None if w is None else w.zone,
-        "window": None if w is None else _window(w),
-        "windows": [_window(w) for w in session.windows],
+        "window": None if w is None else w.content(),
+        "windows": [w.content() for w in session.windows],
         "when": when(session),
         "days": [_day(occ) for occ in session.occurrences],
     }
-
-
-def _window(w: DailyWindow) -> dict:
-    return {"start": w.start.strftime("%H:%M"), "end": w.end.strftime("%H:%M"), "zone": w.zone, "label": w.label}
-
-
-def _place(place: Place) -> dict:
-    return {"city": place.city, "country": place.country, "region": place.region, "venue": place.venue}
 
 
 def _mode(session: Session) -> str | None:
@@ -139,7 +131,7 @@ def session_document(catalog: Catalog, session: Session) -> dict:
         "title_is_generated": session.title_is_generated,
         "status": session.status.value,
         "mode": _mode(session),
-        "place": None if session.place is None else _place(session.place),
+        "place": None if session.place is None else session.place.parts(),
         "location": session.location,
         "tags": list(session.tags),
         "paragraphs": list(session.paragraphs),
