@@ -25,8 +25,7 @@ import pytest
 from _factories import FUTURE_RECORD
 
 from wipofeeds import export
-from wipofeeds import history as hist
-from wipofeeds import live
+from wipofeeds import live, safefiles
 from wipofeeds.cli import main
 from wipofeeds.web import create_app
 
@@ -163,7 +162,7 @@ def test_two_builds_at_once_both_finish_one_after_the_other(listing, tmp_path):
 
 def test_a_second_build_waits_for_the_lock_and_says_so(listing, tmp_path):
     out = tmp_path / "site"
-    with hist.locked(out):
+    with safefiles.locked(out):
         late = subprocess.Popen(
             [sys.executable, "-m", "wipofeeds", "build", str(listing), "--out", str(out), "--base-url", BASE_URL],
             stderr=subprocess.PIPE,

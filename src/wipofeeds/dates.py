@@ -227,17 +227,17 @@ def _days(ends: list[_End], joiners: list[str]) -> tuple[date, date]:
     filled = _filled(ends, month, year)
     for end, day in zip(ends, filled):
         if end.weekday is not None and WEEKDAYS[end.weekday.lower()] != day.weekday():
-            raise DateError(f"'{end.weekday}' does not match {_day_text(day)}, {day.year}, "
+            raise DateError(f"'{end.weekday}' does not match {day_text(day)}, {day.year}, "
                             f"a {_WEEKDAY_NAMES[day.weekday()].capitalize()}")
     first, last = filled[0], filled[-1]
     if "and" in joiners or "," in joiners:
         for a, b in zip(filled, filled[1:]):
             if b - a != timedelta(days=1):
-                raise DateError(f"{_day_text(a)} and {_day_text(b)}, {b.year} are not consecutive days; "
+                raise DateError(f"{day_text(a)} and {day_text(b)}, {b.year} are not consecutive days; "
                                 "list a session on separate days as separate records")
     if last < first:
-        raise DateError(f"the session ends ({_day_text(last)}, {last.year}) "
-                        f"before it starts ({_day_text(first)}, {first.year})")
+        raise DateError(f"the session ends ({day_text(last)}, {last.year}) "
+                        f"before it starts ({day_text(first)}, {first.year})")
     if (last - first).days + 1 > MAX_DAYS:
         raise DateError(f"the dates span {(last - first).days + 1} days; a session lasts at most {MAX_DAYS}")
     return first, last
@@ -301,9 +301,7 @@ def _date(month: str, day: str, year: str) -> date:
         raise DateError(f"'{written}, {year}' is not a date") from None
 
 
-def _day_text(day: date) -> str:
+def day_text(day: date) -> str:
+    """'October 28': how the listing writes a day, in English whatever the locale."""
     return f"{_MONTH_NAMES[day.month - 1].capitalize()} {day.day}"
 
-
-def _quote(text: str, limit: int = 60) -> str:
-    return "'" + (text if len(text) <= limit else text[: limit - 1] + "…") + "'"

@@ -19,6 +19,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def quote(text: str, limit: int = 60) -> str:
+    """A piece of the user's text in a message, in quotes, cut to what a message can carry."""
+    return "'" + (text if len(text) <= limit else text[: limit - 1] + "…") + "'"
+
+
 class WipofeedsError(Exception):
     """Base class: an error the user can act on."""
 

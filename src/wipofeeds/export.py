@@ -30,10 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ConfigError, ExportError
-from .history import locked
+from .safefiles import locked, write_atomically
 from .hosting import HEADERS_FILE, HEADERS_FIRST_LINE, HTACCESS_FILE, add_rule, headers_text, htaccess_text
 from .site import Resource, iter_site
-from .writing import Files, SessionPool, check_path  # noqa: F401  (check_path: callers of export's name)
+from .writing import Files, SessionPool
 
 STALE_PREFIX = ".wipofeeds-"
 
@@ -338,6 +338,6 @@ def _save_history(history, new, path: Path) -> Callable[[], None]:
         if previous is None:
             path.unlink(missing_ok=True)
         else:
-            history.write_atomically(path, previous)
+            write_atomically(path, previous)
 
     return undo

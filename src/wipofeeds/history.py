@@ -24,7 +24,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from .errors import HistoryError
-from .safefiles import LOCK_PREFIX, lock_path, locked, write_atomically  # noqa: F401  (callers use history's names)
+from .safefiles import write_atomically
 from .model import Catalog, Change, ChangeKind, DailyWindow, History, Mode, Place, Record, Session, Status
 
 FORMAT = 1

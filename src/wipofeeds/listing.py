@@ -31,8 +31,10 @@ from datetime import date
 from typing import Iterable
 
 from . import dates, tags, times, titles
-from .errors import ListingError, Problem
+from .errors import ListingError, Problem, quote
+from .dates import day_text
 from .model import UTC, Session
+from .wording import offset_text
 
 DATE_EXAMPLE = dates.EXAMPLE
 DEFAULT_SERIES = titles.DEFAULT_SERIES
@@ -183,7 +185,7 @@ def _blocks(lines, filename, problems) -> list[list[tuple[str, int]]]:
         elif blocks:
             blocks[-1].append((text, number))
         else:
-            message = f"expected a document code such as WIPO/IP/CONV/GE/2/25, found {_quote(text)}"
+            message = f"expected a document code such as WIPO/IP/CONV/GE/2/25, found {quote(text)}"
             problems.append(Problem(filename, number, message))
     return blocks
 
@@ -263,7 +265,7 @@ class _Record:
             self.bad(line, f"time line with no date line before it "
                            f"(expected a date line such as {DATE_EXAMPLE} after {code})")
         else:
-            self.bad(line, f"expected a date line such as {DATE_EXAMPLE} after {code}, found {_quote(text)}")
+            self.bad(line, f"expected a date line such as {DATE_EXAMPLE} after {code}, found {quote(text)}")
             if len(rest) > 1:  # more lines follow: this one stood where the dates go
                 rest.pop(0)
         return None
@@ -302,7 +304,7 @@ class _Record:
     def _description(self, code: str, rest: list[tuple[str, int]]) -> tuple[str, ...]:
         text, line = rest.pop(0)
         if _is_time_line(text) or (dates.looks_like_date(_field(text)) and _is_date_line(text)):
-            self.bad(line, f"a record has one date line and at most one time line; found another: {_quote(text)}")
+            self.bad(line, f"a record has one date line and at most one time line; found another: {quote(text)}")
             if not rest:
                 return ()
             text, line = rest.pop(0)
@@ -313,10 +315,10 @@ class _Record:
             extra, extra_line = rest[0]
             more = f"; {len(rest) - 1} more line{'s' if len(rest) > 2 else ''} follow" if len(rest) > 1 else ""
             if dates.looks_like_date(_field(extra)):
-                self.bad(extra_line, f"a date line after the description of {code}: {_quote(extra)} "
+                self.bad(extra_line, f"a date line after the description of {code}: {quote(extra)} "
                                      "(is the document code of the next record missing before it?)")
             else:
-                self.bad(extra_line, f"unexpected line after the description of {code}: {_quote(extra)} "
+                self.bad(extra_line, f"unexpected line after the description of {code}: {quote(extra)} "
                                      f"(a description is one line; '||' separates paragraphs){more}")
         return paragraphs
 
@@ -328,20 +330,13 @@ class _Record:
             for window in windows:
                 for moment in window.on(day):
                     if moment.astimezone(UTC).astimezone(moment.tzinfo).replace(tzinfo=None) != moment.replace(tzinfo=None):
-                        self.bad(line, f"{moment:%H:%M} does not exist on {_day_text(moment.date())}, {moment.year} "
+                        self.bad(line, f"{moment:%H:%M} does not exist on {day_text(moment.date())}, {moment.year} "
                                        f"in {window.zone} (the clocks skip it for daylight saving time)")
                         return
                     if stated is not None and moment.utcoffset() != stated:
-                        self.bad(line, f"the line states UTC{_offset_text(stated)}, but {window.zone} is "
-                                       f"UTC{_offset_text(moment.utcoffset())} on {_day_text(day)}, {day.year}")
+                        self.bad(line, f"the line states {offset_text(stated)}, but {window.zone} is "
+                                       f"{offset_text(moment.utcoffset())} on {day_text(day)}, {day.year}")
                         return
-
-
-def _offset_text(offset) -> str:
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "-"
-    hours, minutes = divmod(abs(minutes), 60)
-    return f"{sign}{hours}" + (f":{minutes:02d}" if minutes else "")
 
 
 def _is_time_line(text: str) -> bool:
@@ -365,20 +360,13 @@ def _is_date_line(text: str) -> bool:
 # --- writing -------------------------------------------------------------------------------
 
 
-def _day_text(day: date) -> str:
-    return f"{day:%B} {day.day}"
-
-
 def _dates_text(first: date, last: date) -> str:
     if first == last:
-        return f"{_day_text(first)}, {first.year}"
+        return f"{day_text(first)}, {first.year}"
     if first.year == last.year:
-        return f"{_day_text(first)} to {_day_text(last)}, {last.year}"
-    return f"{_day_text(first)}, {first.year} to {_day_text(last)}, {last.year}"
+        return f"{day_text(first)} to {day_text(last)}, {last.year}"
+    return f"{day_text(first)}, {first.year} to {day_text(last)}, {last.year}"
 
-
-def _quote(text: str, limit: int = 60) -> str:
-    return "'" + (text if len(text) <= limit else text[: limit - 1] + "…") + "'"
 
 
 def _check_ids(sessions: list[Session], filename: str, problems: list[Problem]) -> None:

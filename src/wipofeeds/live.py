@@ -28,6 +28,7 @@ from . import history as history_module
 from .catalog import Source
 from .errors import ListingError, WipofeedsError
 from .model import Catalog
+from .safefiles import locked
 from .site import Filter, Resource, build_site, render_collection
 
 
@@ -245,7 +246,7 @@ class Publisher:
         published sessions raises RemovalError: the last good version stays until
         ``wipofeeds build --allow-removals`` records the withdrawal."""
         history = self.source.history
-        with history_module.locked(history, required=False) if self.record_history and history else nullcontext():
+        with locked(history, required=False) if self.record_history and history else nullcontext():
             catalog, changed = catalog_module.load_with_changes(self.source, base_url=self.base_url)
             if self._signature()[:-1] != signature[:-1] or catalog_module.file_state(self.source) != confirmed:
                 self.log.info("%s changed while being read; reading it again", self.source.name)

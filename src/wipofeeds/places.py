@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from . import zones
+from .errors import quote
 from .model import Mode, Place
 
 
@@ -79,7 +80,7 @@ def read(rest: str) -> tuple[Place | None, Mode | None]:
         else:
             known = mode is not None
         if not known:
-            raise PlaceError(f"{_quote(words)} is not an attendance mode (expected Hybrid, Virtual, Online, "
+            raise PlaceError(f"{quote(words)} is not an attendance mode (expected Hybrid, Virtual, Online, "
                             "In person or Onsite; a place goes in brackets: '(City, Country)')")
         if mode is not None:
             modes.append(mode)
@@ -112,7 +113,7 @@ def _brackets(text: str):
         if depth == 0:
             yield False, text[start:]
             return
-    raise PlaceError(f"unbalanced brackets in {_quote(text.strip())} (expected '(City, Country)')")
+    raise PlaceError(f"unbalanced brackets in {quote(text.strip())} (expected '(City, Country)')")
 
 
 def _bare_place(words: str) -> tuple[Place | None, Mode | None]:
@@ -159,6 +160,3 @@ def _place(text: str) -> tuple[Place, bool]:
     region = ", ".join(after[:-1]) or None
     return Place(city, country, region, venue), also_online is not None
 
-
-def _quote(text: str, limit: int = 60) -> str:
-    return "'" + (text if len(text) <= limit else text[: limit - 1] + "…") + "'"

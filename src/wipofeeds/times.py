@@ -19,6 +19,7 @@ from functools import lru_cache
 from datetime import time, timedelta
 
 from . import zones
+from .errors import quote
 from .model import DailyWindow
 
 EXAMPLE = "'10:00 - 18:00 Geneva time'"
@@ -123,16 +124,16 @@ def read(text: str) -> TimeLine:
             at = _zone_run(tokens, at, labels)
             continue
         if token.kind != "time":
-            raise TimeError(f"expected a daily time window such as {EXAMPLE}, found {_quote(text)}")
+            raise TimeError(f"expected a daily time window such as {EXAMPLE}, found {quote(text)}")
         start = token
         at = _zone_run(tokens, _past_noon(tokens, at + 1, start), labels)
         joined = at < len(tokens) and (tokens[at].kind == "sep" or (between and tokens[at].text.lower() == "and"))
         if not joined or at + 1 >= len(tokens) or tokens[at + 1].kind != "time":
-            raise TimeError(f"expected a daily time window such as {EXAMPLE}, found {_quote(text)}")
+            raise TimeError(f"expected a daily time window such as {EXAMPLE}, found {quote(text)}")
         pairs.append((start, tokens[at + 1]))
         at = _past_noon(tokens, at + 2, tokens[at + 1])
     if not pairs:
-        raise TimeError(f"expected a daily time window such as {EXAMPLE}, found {_quote(text)}")
+        raise TimeError(f"expected a daily time window such as {EXAMPLE}, found {quote(text)}")
     zone, label, stated = _zone(text, labels)
     windows = tuple(_window(start, end, zone, label) for start, end in pairs)
     for before, after in zip(windows, windows[1:]):
@@ -170,7 +171,7 @@ def _zone(text: str, spans: list[tuple[int, int]]) -> tuple[str, str, timedelta 
     labels = [_label(text[a:b]) for a, b in spans]
     labels = [label for label in labels if label]
     if not labels:
-        raise TimeError(f"no time zone after {_quote(text)} (expected {zones.EXPECTED})")
+        raise TimeError(f"no time zone after {quote(text)} (expected {zones.EXPECTED})")
     resolved = []
     for label in labels:
         try:
@@ -244,6 +245,3 @@ def _time(text: str, marker: str | None, *, end_of_day: bool = False) -> time:
 def _span(window: DailyWindow) -> str:
     return f"{window.start:%H:%M}–{window.end:%H:%M}"
 
-
-def _quote(text: str, limit: int = 60) -> str:
-    return "'" + (text if len(text) <= limit else text[: limit - 1] + "…") + "'"

@@ -48,7 +48,11 @@ def date_range(first: date, last: date) -> str:
 
 def utc_offset(moment: datetime) -> str:
     """'UTC+1', 'UTC-5', 'UTC+5:30', 'UTC'."""
-    offset = moment.utcoffset() or timedelta(0)
+    return offset_text(moment.utcoffset() or timedelta(0))
+
+
+def offset_text(offset: timedelta) -> str:
+    """An offset from UTC: 'UTC+1', 'UTC-5', 'UTC+5:30', 'UTC'."""
     minutes = int(offset.total_seconds() // 60)
     if minutes == 0:
         return "UTC"

@@ -23,6 +23,8 @@ from zoneinfo import ZoneInfo
 
 import tzdata
 
+from .errors import quote
+
 # Cities (and a few country or region names people use for a zone), keyed in the
 # normalised form of :func:`_key`: casefolded, without dots and commas.
 CITIES: dict[str, str] = {
@@ -254,8 +256,7 @@ def resolve(label: str) -> str:
     city, comma, _ = bare.partition(",")
     if comma and _key(city) in CITIES:  # 'Geneva, Switzerland time'
         return CITIES[_key(city)]
-    shown = text if len(text) <= 60 else text[:59] + "…"
-    raise ZoneError(f"'{shown}' is not a known time zone (expected {EXPECTED})")
+    raise ZoneError(f"{quote(text)} is not a known time zone (expected {EXPECTED})")
 
 
 _BRACKETED = re.compile(r"\(([^()]*)\)")
