@@ -26,7 +26,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from wipofeeds.model import UTC, Catalog, Session
@@ -99,13 +99,17 @@ def thin_feedgen_atom(sessions: Sequence[Session]) -> bytes:
 
 def same_events(catalog: Catalog) -> list[list[tuple[str, object]]]:
     """Each session's VEVENT properties, as the values icalendar is given (made here,
-    before the clock starts)."""
+    before the clock starts: the plain DTSTART and DTEND too, which ``Event.add`` would
+    otherwise make into icalendar values on the clock)."""
+    from icalendar.prop import vDDDTypes
+
     from wipofeeds.render.calendar import event_properties
 
     events = []
     for s in catalog.sessions:
         record = catalog.record(s)
-        events.append(event_properties(s, record.first_published, record.last_modified, record.sequence, catalog.site.base_url))
+        properties = event_properties(s, record.first_published, record.last_modified, record.sequence, catalog.site.base_url)
+        events.append([(name, vDDDTypes(v) if isinstance(v, date) else v) for name, v in properties])
     return events
 
 

@@ -522,3 +522,27 @@ def test_the_days_are_the_expansion_of_the_rrule_the_calendar_publishes(subject)
     assert list(subject.days) == expanded
     assert expanded[0] == subject.first_day and expanded[-1] == subject.last_day
     assert [o.day for o in subject.occurrences][:: max(1, len(subject.windows))] == expanded
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        date(2025, 10, 28),
+        datetime(2025, 10, 28, 10, 0, tzinfo=ZoneInfo("Europe/Zurich")),
+        datetime(2025, 3, 30, 3, 30, tzinfo=ZoneInfo("Europe/Zurich")),
+        datetime(2026, 1, 2, 23, 59, 59, tzinfo=ZoneInfo("America/New_York")),
+        datetime(2024, 7, 1, 9, 15, tzinfo=ZoneInfo("Asia/Kolkata")),
+        datetime(2025, 10, 28, 9, 0, tzinfo=UTC),
+        datetime(2025, 10, 28, 9, 0, tzinfo=ZoneInfo("UTC")),
+        datetime(1999, 12, 31, 0, 0, tzinfo=ZoneInfo("Pacific/Chatham")),
+    ],
+    ids=str,
+)
+def test_plain_dates_and_times_are_laid_out_as_icalendar_writes_them(value):
+    """The writer's one value of its own (ical.moment, per zone from icalendar's form)
+    against icalendar's vDDDTypes of the same value, and the TZID it states."""
+    from icalendar.prop import vDDDTypes
+
+    reference = vDDDTypes(value)
+    assert ical.line("DTSTART", value) == ical.line("DTSTART", reference)
+    assert ical.tzid(value) == reference.params.get("TZID")

@@ -29,7 +29,7 @@ from icalendar.prop.conference import Conference
 from .. import wording, zones
 from ..model import UTC, Catalog, Record, Session, Status
 from . import Fragments, register, vtimezone
-from .ical import Lines, component, fold, serialize, text
+from .ical import Lines, component, fold, serialize, text, tzid as tzid_of
 
 __all__ = ["build_event", "event_ical", "event_properties", "serialize", "uid"]
 
@@ -146,7 +146,7 @@ def event_ical(session: Session, record: Record, base_url: str | None) -> tuple[
     for index in range(max(1, len(session.windows))):
         properties = event_properties(session, record.first_published, record.last_modified, record.sequence, base_url, index)
         bodies.append(component(b"VEVENT", properties, LINES))
-        tzid = properties[1][1].params.get("TZID")  # DTSTART's
+        tzid = tzid_of(properties[1][1])  # DTSTART's
     return b"".join(bodies), tzid
 
 
@@ -164,7 +164,8 @@ def build_event(
 def event_properties(
     session: Session, created: datetime, modified: datetime, sequence: int, base_url: str | None, index: int = 0
 ) -> list[tuple[str, object]]:
-    """Every property of the session's VEVENT, as icalendar values; every value passed
+    """Every property of the session's VEVENT, as icalendar values (DTSTART and DTEND as
+    plain dates or date-times, which icalendar types itself); every value passed
     explicitly (icalendar would default DTSTAMP to now and UID to a random uuid4, and
     subscribers would see duplicates). Values that recur across sessions (stamps,
     RRULEs, categories, constants) are the same objects each time, so the writer lays
@@ -194,9 +195,9 @@ def _times(session: Session, index: int) -> list[tuple[str, object]]:
     """DTSTART, DTEND and (several days of a daily window) the RRULE."""
     if session.window is None:
         # All-day: DATE values, DTEND exclusive; one event spans all the days.
-        return [("DTSTART", vDDDTypes(session.first_day)), ("DTEND", vDDDTypes(session.last_day + timedelta(days=1)))]
+        return [("DTSTART", session.first_day), ("DTEND", session.last_day + timedelta(days=1))]
     start, end = _first_window(session, index)
-    times: list[tuple[str, object]] = [("DTSTART", vDDDTypes(start)), ("DTEND", vDDDTypes(end))]
+    times: list[tuple[str, object]] = [("DTSTART", start), ("DTEND", end)]
     if session.day_count > 1:
         times.append(("RRULE", _rrule(session.day_count)))
     return times

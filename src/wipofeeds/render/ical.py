@@ -8,15 +8,22 @@ folded here by :func:`fold`. That is the one gap wrapped; the rest is icalendar'
 :func:`component` writes a component from its ``(name, value)`` properties exactly as
 ``icalendar.Component.content_lines()`` lays them out (canonical order, parameters,
 ``value.to_ical()``), without building the component: a test holds the bytes equal to
-:func:`serialize` of the icalendar component for every kind of session.
+:func:`serialize` of the icalendar component for every kind of session. The one value
+it lays out itself is a plain ``date`` or ``datetime`` (a session's DTSTART and DTEND):
+icalendar resolves the zone's TZID and writes its parameters anew for every value, half
+the cost of a VEVENT, so :func:`moment` asks icalendar once per zone how it writes a
+date-time there and puts each value's digits in that form.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date, datetime, tzinfo
+from functools import lru_cache
 
 from icalendar import Event
+from icalendar.prop import vDDDTypes
 
 _ESCAPES = (0x5C, 0x5E)  # "\\" starts a TEXT escape, "^" an RFC 6868 one: two characters each
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
@@ -36,12 +43,48 @@ def serialize(component) -> bytes:
 
 def line(name: str, value) -> bytes:
     """One unfolded content line, as icalendar writes a property: name, parameters
-    (sorted), value."""
+    (sorted), value (an icalendar value, or a plain date or date-time: :func:`moment`)."""
+    if isinstance(value, date):
+        return name.encode("ascii") + moment(value)
     params = value.params.to_ical() if value.params else b""
     body = value.to_ical()
     if isinstance(body, str):  # vUTCOffset gives text, the others bytes
         body = body.encode("utf-8")
     return name.encode("ascii") + (b";" + params if params else b"") + b":" + body
+
+
+def moment(value: date | datetime) -> bytes:
+    """What follows a property's name for a plain date or date-time, as icalendar writes
+    it (``;VALUE=DATE:20251028``, ``;TZID=Europe/Zurich:20251028T100000``,
+    ``:20251028T090000Z``)."""
+    if not isinstance(value, datetime):
+        head, tail = _form(None)
+        return head + b"%04d%02d%02d" % (value.year, value.month, value.day) + tail
+    head, tail = _form(value.tzinfo)
+    digits = b"%04d%02d%02dT%02d%02d%02d" % (value.year, value.month, value.day, value.hour, value.minute, value.second)
+    return head + digits + tail
+
+
+def tzid(value: date | datetime) -> str | None:
+    """The TZID icalendar gives ``value`` (None: a date, or UTC)."""
+    return _sample(value.tzinfo).params.get("TZID") if isinstance(value, datetime) else None
+
+
+@lru_cache(maxsize=1024)
+def _sample(zone: tzinfo | None) -> vDDDTypes:
+    """icalendar's value of a sample date (zone None) or date-time in ``zone``."""
+    return vDDDTypes(date(2000, 1, 3) if zone is None else datetime(2000, 1, 3, 12, tzinfo=zone))
+
+
+@lru_cache(maxsize=1024)
+def _form(zone: tzinfo | None) -> tuple[bytes, bytes]:
+    """How icalendar writes a date (zone None) or a date-time in ``zone``: what stands
+    before the digits (parameters and colon) and after them (``Z`` in UTC)."""
+    sample = _sample(zone)
+    digits = b"20000103" if zone is None else b"20000103T120000"
+    head, _, value = line("X", sample)[1:].rpartition(b":")
+    assert value.startswith(digits), value
+    return head + b":", value[len(digits) :]
 
 
 class Lines:
