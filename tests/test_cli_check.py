@@ -211,3 +211,16 @@ def test_check_imports_no_web_or_feed_library(listing_file):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_check_without_site_toml_imports_no_toml_parser(listing_file):
+    """No site.toml beside the listing: nothing to parse, so `check` starts without tomllib."""
+    script = (
+        "import sys\n"
+        "from wipofeeds.cli import main\n"
+        f"assert main(['check', {str(listing_file)!r}]) == 0\n"
+        "print('tomllib' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "False"

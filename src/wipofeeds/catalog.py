@@ -92,11 +92,11 @@ def file_state(source: Source) -> tuple:
 
 def load_site_config(source: Source, base_url: str | None = None) -> SiteConfig:
     """site.toml beside the listing, then ``base_url`` (flag or environment) on top."""
-    import tomllib  # here: `wipofeeds check` reads no site settings
-
     values: dict = {}
     path = source.site_config
     if path is not None and path.is_file():
+        import tomllib  # here: a listing without site.toml (or stdin) is checked without it
+
         try:
             values = tomllib.loads(path.read_text("utf-8"))
         except tomllib.TOMLDecodeError as exc:
