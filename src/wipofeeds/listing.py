@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Iterable
 
@@ -190,15 +189,13 @@ def _blocks(lines, filename, problems) -> list[list[tuple[str, int]]]:
     return blocks
 
 
-@dataclass
 class _Record:
     """One record's lines being read, and the problems found in them: one message a
     problem (a line that cannot be read is not reported again as what follows it)."""
 
-    filename: str
-    block: list[tuple[str, int]]
-    problems: list[Problem]
-    series: str = DEFAULT_SERIES
+    def __init__(self, filename: str, block: list[tuple[str, int]], problems: list[Problem],
+                 series: str = DEFAULT_SERIES) -> None:
+        self.filename, self.block, self.problems, self.series = filename, block, problems, series
 
     def bad(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.filename, line, message))
