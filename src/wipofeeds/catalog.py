@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, fields, replace
+from dataclasses import fields, replace
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from . import clock
 from .errors import ConfigError, RemovalError
@@ -22,8 +23,7 @@ from .model import Catalog, History, SiteConfig
 DEFAULT_SOURCE = Path("data/sessions.txt")
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):  # not a frozen dataclass: ~1 ms less at every start (issue #7)
     """Where a listing and its companion files live."""
 
     listing: Path | None  # None: standard input

@@ -16,7 +16,7 @@ Anything else escaping is a bug in wipofeeds, never a user mistake.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 def quote(text: str, limit: int = 60) -> str:
@@ -28,8 +28,7 @@ class WipofeedsError(Exception):
     """Base class: an error the user can act on."""
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):  # not a frozen dataclass: ~1 ms less at every start (issue #7)
     """One thing wrong with one line of one file."""
 
     file: str
