@@ -61,10 +61,14 @@ _LABEL = re.compile(
 # --- public API --------------------------------------------------------------------------
 
 
-def parse(text: str | bytes, filename: str = "<string>", *, series: str = DEFAULT_SERIES) -> list[Session]:
+def parse(
+    text: str | bytes, filename: str = "<string>", *, series: str = DEFAULT_SERIES, zone: str | None = None
+) -> list[Session]:
     """Every session of a listing, newest first; raises ListingError with every problem.
     Bytes are decoded by :func:`decode`. ``series``: the short name of the listing's
-    series, for titles the descriptions do not give."""
+    series, for titles the descriptions do not give; ``zone``: the zone of time lines
+    that name none, as a listing would write it ('Geneva time'; else such a line is an
+    error)."""
     if isinstance(text, bytes):
         text = decode(text, filename)
     problems: list[Problem] = []
@@ -81,7 +85,7 @@ def parse(text: str | bytes, filename: str = "<string>", *, series: str = DEFAUL
             message = f"duplicate document code '{code}' (first used on line {first_line[code]})"
             problems.append(Problem(filename, line, message))
         first_line.setdefault(code, line)
-    _read(blocks, filename, sessions, problems, series)
+    _read(blocks, filename, sessions, problems, series, zone)
     _check_ids(sessions, filename, problems)
     if problems:
         raise ListingError(problems)
@@ -113,9 +117,9 @@ def decode(data: bytes, filename: str = "<string>") -> str:
     raise ListingError(problems)
 
 
-def _read(blocks, filename: str, sessions: list[Session], problems: list[Problem], series: str) -> None:
+def _read(blocks, filename: str, sessions: list[Session], problems: list[Problem], series: str, zone: str | None) -> None:
     for block in blocks:
-        session = _Record(filename, block, problems, series).read()
+        session = _Record(filename, block, problems, series, zone).read()
         if session is not None:
             sessions.append(session)
 
@@ -194,8 +198,9 @@ class _Record:
     problem (a line that cannot be read is not reported again as what follows it)."""
 
     def __init__(self, filename: str, block: list[tuple[str, int]], problems: list[Problem],
-                 series: str = DEFAULT_SERIES) -> None:
+                 series: str = DEFAULT_SERIES, zone: str | None = None) -> None:
         self.filename, self.block, self.problems, self.series = filename, block, problems, series
+        self.zone = zone
 
     def bad(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.filename, line, message))
@@ -271,18 +276,18 @@ class _Record:
         """The daily windows, from the line after the dates when the record's shape has
         one there: a line shaped like a time with the description still to come must be
         one. None after reporting a record without a description."""
-        if not rest or (len(rest) == 1 and _is_time_line(rest[0][0])):
+        if not rest or (len(rest) == 1 and _is_time_line(rest[0][0], self.zone)):
             self.bad(code_line, f"{code} has no description "
                                 "(expected one line after the dates; '||' separates paragraphs)")
             return None
         if len(rest) == 1 or not times.looks_like_time(rest[0][0]):
             return (), 0, None
         lines = [rest.pop(0)]  # a day's windows may also stand one a line
-        while len(rest) > 1 and _is_time_line(rest[0][0]):
+        while len(rest) > 1 and _is_time_line(rest[0][0], self.zone):
             lines.append(rest.pop(0))
         for text, line in lines:
             try:
-                found = times.read(_field(text))
+                found = times.read(_field(text), self.zone)
             except times.TimeError as exc:
                 hint = ""
                 if times.wordy(text):  # as long as a sentence: it may be one
@@ -292,7 +297,7 @@ class _Record:
                 return (), line, None
         if len(lines) > 1:
             try:
-                found = times.read(" and ".join(_field(text) for text, _ in lines))
+                found = times.read(" and ".join(_field(text) for text, _ in lines), self.zone)
             except times.TimeError as exc:
                 self.bad(lines[1][1], str(exc))
                 return (), lines[1][1], None
@@ -300,7 +305,7 @@ class _Record:
 
     def _description(self, code: str, rest: list[tuple[str, int]]) -> tuple[str, ...]:
         text, line = rest.pop(0)
-        if _is_time_line(text) or (dates.looks_like_date(_field(text)) and _is_date_line(text)):
+        if _is_time_line(text, self.zone) or (dates.looks_like_date(_field(text)) and _is_date_line(text)):
             self.bad(line, f"a record has one date line and at most one time line; found another: {quote(text)}")
             if not rest:
                 return ()
@@ -336,11 +341,11 @@ class _Record:
                         return
 
 
-def _is_time_line(text: str) -> bool:
+def _is_time_line(text: str, zone: str | None = None) -> bool:
     if not times.looks_like_time(text):
         return False
     try:
-        times.read(_field(text))
+        times.read(_field(text), zone)
     except times.TimeError:
         return False
     return True

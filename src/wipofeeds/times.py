@@ -108,8 +108,9 @@ def wordy(text: str) -> bool:
     return sum(t.kind == "word" for t in _tokens(text)) > 4
 
 
-def read(text: str) -> TimeLine:
-    """The windows and zone of a time line; raises :class:`TimeError`."""
+def read(text: str, zone: str | None = None) -> TimeLine:
+    """The windows and zone of a time line; raises :class:`TimeError`. ``zone``: the
+    zone of a line that names none, written as a line would ('Geneva time')."""
     tokens = _tokens(text)
     pairs: list[tuple[_Token, _Token]] = []
     labels: list[tuple[int, int]] = []  # spans of zone text, in the line
@@ -134,7 +135,7 @@ def read(text: str) -> TimeLine:
         at = _past_noon(tokens, at + 2, tokens[at + 1])
     if not pairs:
         raise TimeError(f"expected a daily time window such as {EXAMPLE}, found {quote(text)}")
-    zone, label, stated = _zone(text, labels)
+    zone, label, stated = _zone(text, labels, zone)
     windows = tuple(_window(start, end, zone, label) for start, end in pairs)
     for before, after in zip(windows, windows[1:]):
         if before.overnight or after.start < before.end:
@@ -165,11 +166,11 @@ def _zone_run(tokens: list[_Token], at: int, labels: list[tuple[int, int]]) -> i
     return at
 
 
-def _zone(text: str, spans: list[tuple[int, int]]) -> tuple[str, str, timedelta | None]:
-    """The one zone the line names (it may name it after each time), its label, and an
-    offset stated beside it."""
+def _zone(text: str, spans: list[tuple[int, int]], default: str | None = None) -> tuple[str, str, timedelta | None]:
+    """The one zone the line names (it may name it after each time), or ``default``,
+    its label, and an offset stated beside it."""
     labels = [_label(text[a:b]) for a, b in spans]
-    labels = [label for label in labels if label]
+    labels = [label for label in labels if label] or ([_label(default)] if default else [])
     if not labels:
         raise TimeError(f"no time zone after {quote(text)} (expected {zones.EXPECTED})")
     resolved = []
