@@ -159,3 +159,65 @@ def test_pages_read_without_javascript(site_url):
         page = response.read().decode()
     assert page.count('<li class="session"') == 11
     assert 'id="all-section" aria-labelledby="all-heading">' in page, "the full list is not hidden"
+
+
+SCCR_LISTING = (
+    "SCCR/99\nDecember 1 to December 5, 2098 (Geneva, Switzerland) Hybrid\n10:00 - 13:00\n"
+    "A session far ahead, the next one.\n"
+    "SCCR/98\nApril 7 to April 11, 2098 (Geneva, Switzerland)\nAnother one ahead, sooner.\n"
+    "SCCR/47\nDecember 1 to December 5, 2025 (Geneva, Switzerland)\nA past session.\n"
+)
+SCP_LISTING = "SCP/36\nOctober 14 to October 18, 2024 (Geneva, Switzerland) Hybrid\nA past session of the SCP.\n"
+
+
+@pytest.fixture(scope="module")
+def series_url(tmp_path_factory):
+    """The app serving a data folder of three series, on a real socket."""
+    data = tmp_path_factory.mktemp("series-data")
+    (data / "series").mkdir()
+    (data / "sessions.txt").write_text(SEED.read_text("utf-8"), "utf-8")
+    (data / "series" / "sccr.txt").write_text(SCCR_LISTING, "utf-8")
+    (data / "series" / "scp.txt").write_text(SCP_LISTING, "utf-8")
+    (data / "site.toml").write_text('[series.sccr]\nzone = "Geneva time"\n', "utf-8")
+    server = make_server("127.0.0.1", 0, create_app({"SOURCE": str(data)}), threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        thread.join()
+
+
+def test_series_index_page(browser, series_url):
+    """Every series with its next session (picked by app.js from the browser's clock)
+    and its own subscribe links; each leads to its page."""
+    browser.get(series_url + "series/index.html")
+    names = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "li.series h3 a")]
+    assert names == ["WIPO Conversation on IP and Frontier Technologies",
+                     "Standing Committee on Copyright and Related Rights", "Standing Committee on the Law of Patents"]
+    sccr = browser.find_element(By.ID, "series-sccr")
+    shown = [li.text for li in sccr.find_elements(By.CSS_SELECTOR, "li.candidate") if li.is_displayed()]
+    assert len(shown) == 1 and "SCCR/98" in shown[0]  # the sooner of the two ahead
+    assert sccr.find_element(By.CSS_SELECTOR, ".next-label").text == "Next session:"
+    scp = browser.find_element(By.ID, "series-scp")
+    assert scp.find_element(By.CSS_SELECTOR, ".next-label").text == "Latest session:"
+    ics = sccr.find_element(By.CSS_SELECTOR, 'a[aria-label^="Download"]').get_attribute("href")
+    assert ics == series_url + "series/sccr/calendar.ics" and fetch(ics)[0] == 200
+    assert console_errors(browser) == []
+
+
+def test_series_page(browser, series_url):
+    browser.get(series_url + "series/index.html")
+    browser.find_element(By.LINK_TEXT, "Standing Committee on Copyright and Related Rights").click()
+    assert browser.current_url == series_url + "series/sccr/index.html"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Standing Committee on Copyright and Related Rights"
+    upcoming = [li.get_attribute("id") for li in browser.find_elements(By.CSS_SELECTOR, "#upcoming > li")]
+    assert upcoming == ["sccr-98", "sccr-99"]
+    assert href(browser, "Download .ics") == series_url + "series/sccr/calendar.ics"
+    browser.find_element(By.CSS_SELECTOR, "#sccr-47 h3 a").click()
+    assert browser.current_url == series_url + "sessions/sccr-47.html"
+    crumb = browser.find_element(By.CSS_SELECTOR, "nav.breadcrumb a")
+    assert crumb.text == "Standing Committee on Copyright and Related Rights"
+    assert crumb.get_attribute("href") == series_url + "series/sccr/index.html"
+    assert console_errors(browser) == []

@@ -134,7 +134,7 @@ def test_parse_reads_standard_input_the_same(run, listing_file):
 
 USAGE_ERRORS = {
     "missing SOURCE": (["check", "{tmp}/nope.txt"], "File '{tmp}/nope.txt' does not exist."),
-    "SOURCE is a folder": (["parse", "{tmp}"], "File '{tmp}' is a directory."),
+    "SOURCE is a folder": (["parse", "{tmp}"], "File '{tmp}/sessions.txt' does not exist."),
     "unknown command": (["frob"], "invalid choice: 'frob'"),
     "no command": ([], "usage: wipofeeds"),
     "unknown option": (["check", "{tmp}/a-file", "--quiet"], "unrecognized arguments: --quiet"),

@@ -207,7 +207,7 @@ def test_committed_output_is_the_export_of_data(tmp_path):
     shutil.copytree(ROOT / "data", data)
     catalog = catalog_module.load(data / "sessions.txt")
     assert catalog.site.base_url, "data/site.toml must set the default base_url"
-    proc = run_build(str(data / "sessions.txt"), "--out", str(tmp_path / "output"))
+    proc = run_build(str(data), "--out", str(tmp_path / "output"))  # the data folder: every series
     assert proc.returncode == 0, proc.stderr
     assert (data / "sessions.history.json").read_bytes() == (ROOT / "data" / "sessions.history.json").read_bytes(), (
         "data/sessions.history.json is missing a session: run `wipofeeds build` and commit data/ and output/"

@@ -41,8 +41,10 @@ def unusual_catalog():
 @pytest.mark.skipif(not JAR.is_file(), reason=f"Nu HTML Checker not found at {JAR} (scripts/test installs npm vnu-jar)")
 def test_pages_are_valid_html5(tmp_path):
     files = []
+    from wipofeeds.catalog import load
+
     catalogs = (("seed", catalog(seed_sessions())), ("unusual", unusual_catalog()), ("empty", catalog([])),
-                ("reader-shapes", catalog(reader_shapes())))
+                ("reader-shapes", catalog(reader_shapes())), ("series", load(REPO / "data")))
     for name, cat in catalogs:
         for path, resource in build_site(cat).items():
             if resource.media_type.startswith("text/html"):
@@ -50,7 +52,8 @@ def test_pages_are_valid_html5(tmp_path):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(resource.body)
                 files.append(target)
-    assert len(files) == 1 + 10 + 1 + 5 + 1 + 1 + 5
+    # the data folder: four home pages (root, two series, all/), series/index.html, 20 sessions
+    assert len(files) == 1 + 10 + 1 + 5 + 1 + 1 + 5 + (5 + 20)
     result = subprocess.run(
         [JAVA, "-jar", str(JAR), "--errors-only", "--format", "json", *map(str, files)],
         capture_output=True,

@@ -459,6 +459,7 @@ def test_the_live_app_keeps_the_last_good_version_until_the_removal_is_recorded(
         "sessions": 3,
         "source": str(listing),
         "errors": [],
+        "kept": [],
         "worker": os.getpid(),
     }
     assert len(uids(client.get("/calendar.ics").data)) == 3

@@ -21,19 +21,27 @@ from .errors import ConfigError, RemovalError
 from .model import Catalog, History, SiteConfig
 
 DEFAULT_SOURCE = Path("data/sessions.txt")
+SERIES_FOLDER = "series"  # beside the default listing: one listing per series
 
 
 class Source(NamedTuple):  # not a frozen dataclass: ~1 ms less at every start (issue #7)
-    """Where a listing and its companion files live."""
+    """Where a listing and its companion files live. A data folder is its default
+    listing (``sessions.txt``) with ``folder`` set: its series' listings
+    (``series/<slug>.txt``) are read too."""
 
     listing: Path | None  # None: standard input
+    folder: bool = False
+    shared: Path | None = None
+    """A series' listing: the default listing, whose history and site.toml it shares."""
 
     @classmethod
     def of(cls, source: str | Path | None) -> "Source":
         if source is None:
-            return cls(DEFAULT_SOURCE)
+            return cls(DEFAULT_SOURCE, folder=True)
         if str(source) == "-":
             return cls(None)
+        if os.path.isdir(source):
+            return cls(Path(source) / DEFAULT_SOURCE.name, folder=True)
         return cls(Path(source))
 
     @property
@@ -51,11 +59,23 @@ class Source(NamedTuple):  # not a frozen dataclass: ~1 ms less at every start (
 
     @property
     def history(self) -> Path | None:
-        return self.companion(".history.json")
+        return self.companion(".history.json") if self.shared is None else Source(self.shared).history
 
     @property
     def site_config(self) -> Path | None:
-        return None if self.listing is None else self.listing.with_name("site.toml")
+        home = self.shared or self.listing
+        return None if home is None else home.with_name("site.toml")
+
+    @property
+    def series_listings(self) -> tuple[Path, ...]:
+        """The folder's series listings (``series/*.txt``), by name; none for a listing."""
+        if not self.folder or self.listing is None:
+            return ()
+        folder = self.listing.parent / SERIES_FOLDER
+        return tuple(sorted(folder.glob("*.txt"))) if folder.is_dir() else ()
+
+    def series_source(self, listing: Path) -> "Source":
+        return Source(listing, shared=self.listing)
 
     def read_bytes(self) -> bytes:
         """The listing as stored: :func:`wipofeeds.listing.decode` reads its encoding and
@@ -66,8 +86,11 @@ class Source(NamedTuple):  # not a frozen dataclass: ~1 ms less at every start (
 
 
 def data_files(source: Source) -> tuple[Path, ...]:
-    """The files a load reads besides the history: listing, sessions.toml, site.toml."""
-    files = (source.listing, source.curation, source.site_config)
+    """The files a load reads besides the history: listing, sessions.toml, site.toml,
+    and each series' listing and curation."""
+    files = [source.listing, source.curation, source.site_config]
+    for listing in source.series_listings:
+        files += [listing, source.series_source(listing).curation]
     return tuple(f for f in files if f is not None)
 
 
@@ -92,23 +115,35 @@ def file_state(source: Source) -> tuple:
 
 def load_site_config(source: Source, base_url: str | None = None) -> SiteConfig:
     """site.toml beside the listing, then ``base_url`` (flag or environment) on top."""
-    values: dict = {}
-    path = source.site_config
-    if path is not None and path.is_file():
-        import tomllib  # here: a listing without site.toml (or stdin) is checked without it
-
-        try:
-            values = tomllib.loads(path.read_text("utf-8"))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: {exc}") from None
-        known = {f.name for f in fields(SiteConfig)}
-        unknown = sorted(set(values) - known)
-        if unknown:
-            raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    values = {k: v for k, v in read_settings(source).items() if k != "series"}
     site = SiteConfig(**values)
     if base_url is not None:
         site = replace(site, base_url=base_url)
     return replace(site, base_url=normalise_base_url(site.base_url))
+
+
+# Settings of site.toml that are not SiteConfig's own fields, or not settable there.
+_TABLES, _DERIVED = {"series"}, {"home"}
+
+
+def read_settings(source: Source) -> dict:
+    """site.toml's settings (``series``: its ``[series.<slug>]`` tables), checked."""
+    path = source.site_config
+    if path is None or not path.is_file():
+        return {}
+    import tomllib  # here: a listing without site.toml (or stdin) is checked without it
+
+    try:
+        values = tomllib.loads(path.read_text("utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    known = ({f.name for f in fields(SiteConfig)} | _TABLES) - _DERIVED
+    unknown = sorted(set(values) - known)
+    if unknown:
+        raise ConfigError(f"{path}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(known))}")
+    if not all(isinstance(table, dict) for table in values.get("series", {}).values()):
+        raise ConfigError(f"{path}: [series] holds one table per series: [series.<slug>] name = …")
+    return values
 
 
 def normalise_base_url(url: str | None) -> str | None:
@@ -119,13 +154,14 @@ def normalise_base_url(url: str | None) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
-def load_sessions(source: Source, site: SiteConfig | None = None):
+def load_sessions(source: Source, site: SiteConfig | None = None, zone: str | None = None):
     """Parse and curate the listing; raises ListingError with every problem. The site's
-    short ``name`` titles the sessions whose listing and description give none."""
+    short ``name`` titles the sessions whose listing and description give none;
+    ``zone`` is the zone of time lines that name none."""
     from . import curation, listing
 
     name = (site or load_site_config(source)).name
-    sessions = listing.parse(source.read_bytes(), source.name, series=name)
+    sessions = listing.parse(source.read_bytes(), source.name, series=name, zone=zone)
     return curation.apply(sessions, source.curation)
 
 
@@ -154,16 +190,28 @@ def load_with_changes(
     now: datetime | None = None,
     allow_removals: bool = False,
     withdrawn: list[str] | None = None,
+    readings: list | None = None,
 ) -> tuple[Catalog, bool]:
     """The load step without writing anything: the catalog, and whether its history
     differs from the history file (``wipofeeds build`` saves it just before the swap).
     Published sessions the listing no longer holds are withdrawn (their ids are added
     to ``withdrawn``); more than half of them at once raises RemovalError unless
-    ``allow_removals``: a listing cut short must not empty every calendar."""
+    ``allow_removals``: a listing cut short must not empty every calendar.
+    A data folder with series listings is read by :mod:`wipofeeds.library` (its
+    :class:`~wipofeeds.library.Reading` is added to ``readings``)."""
     from . import history as hist
 
     site = load_site_config(source, base_url)
-    sessions = load_sessions(source, site)
+    reading = None
+    if source.series_listings:
+        from . import library
+
+        reading = library.read(source, site, read_settings(source).get("series", {}), load_sessions)
+        sessions = [s for group in reading.sessions for s in group]
+        if readings is not None:
+            readings.append(reading)
+    else:
+        sessions = load_sessions(source, site)
     path = source.history
     old = hist.load(path) if path is not None else History()
     removed = hist.removals(old, sessions)
@@ -177,4 +225,6 @@ def load_with_changes(
     changed = new != old
     del old
     hist.share_text(new, sessions)
+    if reading is not None:
+        return library.catalogs(reading, new, site), changed
     return Catalog(tuple(sessions), new, site), changed

@@ -5,7 +5,8 @@
     wipofeeds build [SOURCE]    write the static site to a folder
     wipofeeds serve [SOURCE]    the development server
 
-SOURCE is a listing file (default data/sessions.txt) or "-" for standard input.
+SOURCE is a data folder (default data/: data/sessions.txt and each data/series/*.txt),
+a single listing file, or "-" for standard input.
 argparse rather than click: ``check`` must start within a few times ``python -c pass``
 (issue #7), and importing click took longer than all the parsing ``check`` does.
 Adding a command: write ``def NAME(args)`` whose docstring is its help, register it in
@@ -92,10 +93,10 @@ def _command(commands, run: Callable[[argparse.Namespace], None]) -> argparse.Ar
     command.add_argument(
         "source",
         nargs="?",
-        default=str(DEFAULT_SOURCE),
+        default=str(DEFAULT_SOURCE.parent),
         type=_listing_file,
         metavar="SOURCE",
-        help=f'the listing, or "-" for standard input [default: {DEFAULT_SOURCE}]',
+        help=f'the data folder, one listing, or "-" for standard input [default: {DEFAULT_SOURCE.parent}]',
     )
     command.set_defaults(run=run)
     return command
@@ -114,13 +115,13 @@ class _HelpFormatter(argparse.HelpFormatter):
 
 
 def _listing_file(value: str) -> str:
-    """SOURCE must be an existing file, or "-"."""
+    """SOURCE must be an existing file, a folder holding sessions.txt, or "-"."""
     if value == "-":
         return value
     if not os.path.exists(value):
         raise argparse.ArgumentTypeError(f"File {value!r} does not exist.")
-    if os.path.isdir(value):
-        raise argparse.ArgumentTypeError(f"File {value!r} is a directory.")
+    if os.path.isdir(value) and not os.path.isfile(os.path.join(value, DEFAULT_SOURCE.name)):  # a data folder's
+        raise argparse.ArgumentTypeError(f"File {os.path.join(value, DEFAULT_SOURCE.name)!r} does not exist.")
     return value
 
 
@@ -147,13 +148,27 @@ def _base_url_option(command: argparse.ArgumentParser) -> None:
 def check(args: argparse.Namespace) -> None:
     """Validate SOURCE and show what was understood, one session a row."""
     src = Source.of(args.source)
-    sessions = load_sessions(src)
-    rows = [("CODE", "DATES", "LOCAL WINDOW", "UTC (FIRST DAY)", "MODE", "PLACE", "TITLE")]
-    rows += [_row(s) for s in sessions]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1])
-    print(f"{src.name}: {len(sessions)} session{'s' if len(sessions) != 1 else ''}, no problems")
+    for number, (name, sessions) in enumerate(_listings(src)):
+        if number:
+            print()
+        rows = [("CODE", "DATES", "LOCAL WINDOW", "UTC (FIRST DAY)", "MODE", "PLACE", "TITLE")]
+        rows += [_row(s) for s in sessions]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+        for row in rows:
+            print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1])
+        print(f"{name}: {len(sessions)} session{'s' if len(sessions) != 1 else ''}, no problems")
+
+
+def _listings(src: Source) -> list[tuple[str, Sequence[Session]]]:
+    """Each listing of SOURCE and its sessions; ListingError with every problem of
+    every listing (a data folder's series too, and codes listed twice)."""
+    if not src.series_listings:
+        return [(src.name, load_sessions(src))]
+    from .catalog import load_site_config, read_settings
+    from .library import read
+
+    reading = read(src, load_site_config(src), read_settings(src).get("series", {}), load_sessions, fallback=False)
+    return [(listing.source.name, sessions) for listing, sessions in zip(reading.listings, reading.sessions)]
 
 
 def _row(s: Session) -> tuple[str, ...]:
@@ -175,7 +190,7 @@ def parse(args: argparse.Namespace) -> None:
     from . import parsed
 
     src = Source.of(args.source)
-    sessions = load_sessions(src)
+    sessions = [s for _, group in _listings(src) for s in group]
     document = {"source": src.name, "sessions": [parsed.to_json(s) for s in sessions]}
     json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
@@ -219,6 +234,11 @@ def build(args: argparse.Namespace) -> None:
             f"{args.out}: {summary.sessions:,} sessions, {summary.files:,} files, "
             f"{summary.bytes:,} bytes in {seconds:.2f} s"
         )
+    if summary.problems:  # published, but not these listings as they are now: exit 1
+        from .errors import ListingError
+
+        print(f"published the last good version of {', '.join(summary.kept)} instead; fix:", file=sys.stderr)
+        raise ListingError(list(summary.problems))
 
 
 class Interrupted(KeyboardInterrupt):

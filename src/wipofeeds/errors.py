@@ -36,7 +36,8 @@ class Problem(NamedTuple):  # not a frozen dataclass: ~1 ms less at every start 
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
+        """'FILE:LINE: message', or 'FILE: message' for the file as a whole (line 0)."""
+        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
 
 
 class ListingError(WipofeedsError):

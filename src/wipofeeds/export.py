@@ -44,6 +44,8 @@ class Summary:
     bytes: int
     sessions: int = 0
     withdrawn: tuple[str, ...] = ()  # ids of published sessions this build withdrew
+    problems: tuple = ()  # of the listings published as their last good version (Problem)
+    kept: tuple[str, ...] = ()  # those listings' files
 
 
 def precompressed(path: str, resource: Resource) -> bool:
@@ -286,16 +288,18 @@ def build(
     files are the same either way."""
     from . import catalog as catalog_mod
     from . import history
+    from .library import keep_good
 
     src = catalog_mod.Source.of(source) if not isinstance(source, catalog_mod.Source) else source
-    keep = tuple(p for p in (src.listing, src.history) if p is not None)
+    keep = tuple(p for p in (*catalog_mod.data_files(src), src.history) if p is not None)
     check_target(Path(out).absolute(), keep)  # before anything is locked, read or started
     with locked(src.history, waiting=waiting, required=False) if src.history is not None else nullcontext():
         before = catalog_mod.file_state(src)
         withdrawn: list[str] = []
+        readings: list = []  # with several listings: what each held (library.Reading)
         with _collector_off():
             catalog, history_changed = catalog_mod.load_with_changes(
-                src, base_url=base_url, now=now, allow_removals=allow_removals, withdrawn=withdrawn
+                src, base_url=base_url, now=now, allow_removals=allow_removals, withdrawn=withdrawn, readings=readings
             )
         if catalog.site.base_url is None:
             raise ConfigError("no base URL: pass --base-url or set base_url in data/site.toml")
@@ -306,9 +310,12 @@ def build(
             )
 
         def record() -> Callable[[], None] | None:
-            if not history_changed or src.history is None:
-                return None
-            return _save_history(history, catalog.history, src.history)
+            undo = []
+            if history_changed and src.history is not None:
+                undo.append(_save_history(history, catalog.history, src.history))
+            for reading in readings:  # each good listing becomes its series' last good version
+                undo += [_save_copy(path, data) for path, data in keep_good(reading)]
+            return (lambda: [step() for step in reversed(undo)]) if undo else None
 
         with _quiet_gc():  # before the pool forks: workers share the catalog's memory as is
             pool = SessionPool.fitting(catalog) if workers else None
@@ -318,7 +325,33 @@ def build(
             finally:
                 if pool is not None:
                     pool.close()
-    return Summary(summary.files, summary.bytes, len(catalog.sessions), tuple(withdrawn))
+    problems = tuple(p for reading in readings for p in reading.problems)
+    kept = tuple(name for reading in readings for name in reading.kept)
+    return Summary(summary.files, summary.bytes, len(catalog.sessions), tuple(withdrawn), problems, kept)
+
+
+def _save_copy(path: Path, data: bytes | None) -> Callable[[], None]:
+    """Save ``data`` at ``path`` (None: remove it); returns what puts it back."""
+    try:
+        previous = path.read_bytes()
+    except FileNotFoundError:
+        previous = None
+    try:
+        if data is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomically(path, data)
+    except OSError as exc:
+        raise ExportError(f"could not keep the last good listing {path}: {_reason(exc)}; nothing was published") from exc
+
+    def undo() -> None:
+        if previous is None:
+            path.unlink(missing_ok=True)
+        else:
+            write_atomically(path, previous)
+
+    return undo
 
 
 def _save_history(history, new, path: Path) -> Callable[[], None]:

@@ -28,7 +28,8 @@ from . import history as history_module
 from .catalog import Source
 from .errors import ListingError, WipofeedsError
 from .model import Catalog
-from .safefiles import locked
+from .library import keep_good
+from .safefiles import locked, write_atomically
 from .site import Filter, Resource, build_site, render_collection
 
 
@@ -71,7 +72,7 @@ class Edition:
             if (resource := self._filtered.get(key)) is not None:
                 self._filtered.move_to_end(key)
                 return resource
-        catalog = self._at(base_url)
+        catalog = self._at(base_url).part(path)  # the series (or all/) the path is in
         resource = render_collection(catalog, flt.apply(catalog.sessions, today), name, path)
         if today is not None:  # the body changes at midnight with no data change
             midnight = datetime.combine(today, datetime.min.time(), timezone.utc)
@@ -83,7 +84,7 @@ class Edition:
         return resource
 
     def _at(self, base_url: str) -> Catalog:
-        return self.catalog.with_site(replace(self.catalog.site, base_url=base_url))
+        return self.catalog.at(base_url)
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class State:
     edition: Edition | None
     errors: tuple[dict, ...]
     signature: tuple
+    kept: tuple[str, ...] = ()  # listings served as their last good version (several listings)
 
 
 class Publisher:
@@ -109,6 +111,7 @@ class Publisher:
         self.cache_sizes = (host_cache_size, filter_cache_size)
         self.log = log
         self.state = State(None, (), ("never loaded",))
+        self._partial: tuple[tuple, tuple] = ((), ())  # the last load's kept listings and their errors
         self._next_look = 0.0
         self._pending: tuple | None = None  # (file_state, monotonic time first seen)
         self._lock = threading.Lock()
@@ -194,7 +197,8 @@ class Publisher:
         return datetime.fromtimestamp(int(newest), timezone.utc)
 
     def _files(self) -> list[Path]:
-        files = [self.source.listing, self.source.curation, self.source.site_config, self.source.history]
+        """Every data file (a data folder's series listings too), the history last."""
+        files = [*catalog_module.data_files(self.source), self.source.history]
         return [f for f in files if f is not None]
 
     def _signature(self) -> tuple:
@@ -217,8 +221,9 @@ class Publisher:
             # its new stat, so our own write does not look like someone else's change.
             signature = signature[:-1] + self._signature()[-1:]
             version = data_version(catalog)
+            errors, kept = self._partial
             if old.edition is not None and old.edition.version == version:
-                self.state = State(old.edition, (), signature)
+                self.state = State(old.edition, errors, signature, kept)
                 return
             floor = self.floor()
             if old.edition is not None and floor <= old.edition.floor:
@@ -237,7 +242,9 @@ class Publisher:
             self.state = State(old.edition, tuple(errors), signature)
             return
         self.log.info("serving version %s: %d sessions", version, len(catalog.sessions))
-        self.state = State(edition, (), signature)
+        for name in kept:
+            self.log.error("%s has errors; serving its last good version", name)
+        self.state = State(edition, errors, signature, kept)
 
     def _load(self, signature: tuple, confirmed: tuple) -> Catalog | None:
         """The load step, recording picked-up changes in the history like ``build``
@@ -247,16 +254,32 @@ class Publisher:
         ``wipofeeds build --allow-removals`` records the withdrawal."""
         history = self.source.history
         with locked(history, required=False) if self.record_history and history else nullcontext():
-            catalog, changed = catalog_module.load_with_changes(self.source, base_url=self.base_url)
+            readings: list = []
+            catalog, changed = catalog_module.load_with_changes(self.source, base_url=self.base_url, readings=readings)
+            problems = [p for reading in readings for p in reading.problems]
+            self._partial = (tuple(problems_of(ListingError(problems), "")) if problems else (),
+                             tuple(name for reading in readings for name in reading.kept))
             if self._signature()[:-1] != signature[:-1] or catalog_module.file_state(self.source) != confirmed:
                 self.log.info("%s changed while being read; reading it again", self.source.name)
                 return None
-            if self.record_history and changed and self.source.history is not None:
+            if self.record_history:
                 try:
-                    history_module.save(catalog.history, self.source.history)
+                    if changed and self.source.history is not None:
+                        history_module.save(catalog.history, self.source.history)
+                    for path, data in (saved for reading in readings for saved in keep_good(reading)):
+                        _keep(path, data)
                 except PermissionError as exc:  # a read-only deployment still serves
                     self.log.warning("cannot record the change history (%s); serving without recording", exc)
             return catalog
+
+
+def _keep(path: Path, data: bytes | None) -> None:
+    """A good listing kept as its series' last good version (None: no such file)."""
+    if data is None:
+        path.unlink(missing_ok=True)
+    elif not path.is_file() or path.read_bytes() != data:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, data)
 
 
 @lru_cache(maxsize=1)

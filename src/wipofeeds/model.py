@@ -13,12 +13,13 @@ index by id and latest change).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
 from functools import cached_property, lru_cache
 
 from . import zones
+from .settings import SeriesConfig, SiteConfig  # noqa: F401 - part of the model, defined there
 
 UTC = timezone.utc
 
@@ -167,6 +168,9 @@ class Session:
     extra_windows: tuple[DailyWindow, ...] = ()
     """Later windows of the same days ('10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m.'),
     in the zone of ``window``; each is its own event series in the calendar."""
+    series: str = ""
+    """The slug of the series whose listing holds it ('' with a single listing). Not
+    part of :meth:`content`: a session moved to another listing is not changed."""
 
     @cached_property  # read on every path, link and lookup: worked out once
     def id(self) -> str:
@@ -297,41 +301,18 @@ class History:
         return self.records[sid]
 
 
-# --- site ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class SiteConfig:
-    """Settings of the published series (data/site.toml, overridable by flags/env)."""
-
-    title: str = "WIPO Conversation on IP and Frontier Technologies"
-    name: str = "WIPO Conversation"
-    """The series' short name, which titles a session whose description quotes none
-    ('WIPO Conversation – 11th session')."""
-    description: str = (
-        "Sessions of the WIPO Conversation on Intellectual Property and Frontier "
-        "Technologies: dates, times and topics."
-    )
-    base_url: str | None = None  # ends with "/" when set; None: the request's own host
-    language: str = "en"
-    author: str = "World Intellectual Property Organization (WIPO)"
-    author_url: str = "https://www.wipo.int/"
-    refresh_hours: int = 12
-
-    def url(self, path: str) -> str:
-        """Absolute URL of a site path ("feed.rss", "sessions/x.html")."""
-        if self.base_url is None:
-            raise ValueError("no base URL configured")
-        return self.base_url + path.lstrip("/")
-
-
 @dataclass(frozen=True)
 class Catalog:
-    """Everything a renderer may read: sorted sessions, their history, the site."""
+    """Everything a renderer may read: sorted sessions, their history, the site.
+
+    With several listings the catalog of the whole site holds every session, and
+    ``sections`` the catalog each part of the site publishes: ("", the default
+    listing's), ("series/<slug>/", each series'), ("all/", every session's)."""
 
     sessions: tuple[Session, ...]  # newest first
     history: History
     site: SiteConfig
+    sections: tuple[tuple[str, "Catalog"], ...] = ()
 
     def record(self, session: Session) -> Record:
         return self.history.records[session.id]
@@ -352,4 +333,22 @@ class Catalog:
         return Catalog(tuple(sessions), self.history, self.site)
 
     def with_site(self, site: SiteConfig) -> "Catalog":
-        return Catalog(self.sessions, self.history, site)
+        return Catalog(self.sessions, self.history, site, self.sections)
+
+    def at(self, base_url: str | None) -> "Catalog":
+        """The same catalog, every section's links under ``base_url``."""
+        sections = tuple((prefix, section.at(base_url)) for prefix, section in self.sections)
+        return Catalog(self.sessions, self.history, replace(self.site, base_url=base_url), sections)
+
+    def part(self, path: str) -> "Catalog":
+        """The section that publishes ``path`` ('series/sccr/index.html' → the series'
+        catalog, 'index.html' → the default listing's), or this catalog."""
+        for prefix, section in self.sections:
+            if prefix and path.startswith(prefix):
+                return section
+        return self.sections[0][1] if self.sections else self
+
+    @property
+    def parts(self) -> tuple[tuple[str, "Catalog"], ...]:
+        """What each part of the site publishes: ``sections``, or the one catalog."""
+        return self.sections or (("", self),)

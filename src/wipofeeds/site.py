@@ -20,6 +20,7 @@ from html import escape
 
 from .model import Catalog, Session
 from .render import Format, clear_all, formats
+from .render.html import SERIES_INDEX, SERIES_SCRIPT, series_script  # with several listings
 from . import views
 from .views import Filter, path_filters, path_views
 
@@ -39,6 +40,10 @@ COLLECTIONS = ("calendar.ics", "feed.rss", "feed.atom", "feed.json", "sessions.j
 PATH_COLLECTIONS = ("calendar.ics", "feed.rss", "feed.atom", "feed.json")
 # Site-wide feeds that also take query filters (the changes of the sessions kept).
 CHANGE_FEEDS = ("changes.rss", "changes.atom")
+# Site files every part of a site with several listings has at its path (the default
+# listing's at the root, each series' under series/<slug>/, every session's under all/);
+# the others (assets, the JSON schema) are the site's, once.
+PART_FILES = ("index.html", *CHANGE_FEEDS)
 
 CACHE_CONTROL = {
     "calendar": "public, max-age=3600",
@@ -166,9 +171,12 @@ def session_file(catalog: Catalog, fmt: Format, session: Session) -> tuple[str, 
     return path, Resource(fmt.render(catalog, session, path), fmt.media_type, fmt.kind, modified)
 
 
-def site_file(catalog: Catalog, fmt: Format) -> tuple[str, Resource]:
-    """A file of the whole site ('index.html', 'changes.rss'…): its path and Resource."""
-    return fmt.name, Resource(fmt.render(catalog, fmt.name), fmt.media_type, fmt.kind, catalog.updated)
+def site_file(catalog: Catalog, fmt: Format, prefix: str = "") -> tuple[str, Resource]:
+    """A file of the whole site ('index.html', 'changes.rss'…), or of its part at
+    ``prefix``: its path and Resource. The format is given the whole catalog and
+    finds its part by the path (``Catalog.part``): the home page lists every series."""
+    path = prefix + fmt.name
+    return path, Resource(fmt.render(catalog, path), fmt.media_type, fmt.kind, catalog.part(path).updated)
 
 
 def collection_file(catalog: Catalog, name: str) -> tuple[str, Resource]:
@@ -188,8 +196,9 @@ def describe(catalog: Catalog, path: str, body: bytes) -> Resource:
     """The Resource :func:`iter_site` publishes at ``path`` with ``body``, for a site file,
     the sitemap, a whole collection or a session's file: what a file rendered in another
     process needs to join the build's stream (its media type, kind and last change)."""
-    if path == SITEMAP:
-        return Resource(body, SITEMAP_MEDIA_TYPE, "text", catalog.updated)
+    if path in (SITEMAP, SERIES_INDEX):
+        media_type, kind = (SITEMAP_MEDIA_TYPE, "text") if path == SITEMAP else (site_format("index.html").media_type, "html")
+        return Resource(body, media_type, kind, catalog.updated)
     if path.startswith("sessions/"):  # once per page: a session id holds no "." (model.session_id)
         sid, dot, suffix = path[len("sessions/") :].partition(".")
         fmt = session_format(dot + suffix)
@@ -218,11 +227,13 @@ def iter_site(catalog: Catalog, *, leave: tuple[str, ...] = ()) -> Iterator[tupl
     when the stream ends, however it ends."""
     if catalog.site.base_url is None:
         raise ValueError("the site needs a catalog whose site has a base URL")
-    for fmt in formats("site"):
-        if fmt.name not in leave:
-            yield site_file(catalog, fmt)
+    yield from _site_files(catalog, leave)
     # Each subset made once: its formats share what the views work out for it (its latest).
-    subsets = [("", catalog)] + [(prefix, catalog.with_sessions(kept)) for prefix, _, kept in path_views(catalog)]
+    subsets = [
+        subset
+        for prefix, part in catalog.parts
+        for subset in [(prefix, part, part)] + [(prefix + view, part, part.with_sessions(kept)) for view, _, kept in path_views(part)]
+    ]
     session_formats = {fmt.name: fmt for fmt in formats("session")}
     named = {name for step in BUILD_STEPS for name in step[0] + step[1]}
     rest = (tuple(n for n in COLLECTIONS if n not in named), tuple(n for n in session_formats if n not in named))
@@ -236,13 +247,26 @@ def iter_site(catalog: Catalog, *, leave: tuple[str, ...] = ()) -> Iterator[tupl
         views.clear()
 
 
+def _site_files(catalog: Catalog, leave) -> Iterator[tuple[str, Resource]]:
+    """The site files (each part's home page and change feeds; the assets and schema
+    once) and, with several listings, the page of every series and its script."""
+    for fmt in formats("site"):
+        for prefix in [prefix for prefix, _ in catalog.parts] if fmt.name in PART_FILES else [""]:
+            if prefix + fmt.name not in leave:
+                yield site_file(catalog, fmt, prefix)
+    if catalog.sections and SERIES_INDEX not in leave:
+        yield SERIES_INDEX, describe(catalog, SERIES_INDEX, site_format("index.html").render(catalog, SERIES_INDEX))
+        yield SERIES_SCRIPT, Resource(series_script(), site_format("assets/app.js").media_type, "asset", catalog.updated)
+
+
 def _step(catalog: Catalog, subsets, collections, session_formats: list[Format], leave) -> Iterator[tuple[str, Resource]]:
-    """One build step: ``collections`` of every subset they are published for, then each
-    session's file in ``session_formats``; then those formats drop their fragments."""
+    """One build step: ``collections`` of every subset they are published for (each
+    part's whole one, and for the path collections its years, modes and topics), then
+    each session's file in ``session_formats``; then those formats drop their fragments."""
     for name in collections:
-        for prefix, subset in subsets if name in PATH_COLLECTIONS else subsets[:1]:
-            if prefix + name not in leave:
-                yield prefix + name, _render_view(catalog, subset, name, prefix + name)
+        for prefix, part, subset in subsets:
+            if (subset is part or name in PATH_COLLECTIONS) and prefix + name not in leave:
+                yield prefix + name, _render_view(part, subset, name, prefix + name)
     for fmt in session_formats:
         for session in catalog.sessions:
             yield session_file(catalog, fmt, session)
@@ -251,8 +275,11 @@ def _step(catalog: Catalog, subsets, collections, session_formats: list[Format],
 
 
 def render_sitemap(catalog: Catalog) -> bytes:
-    """sitemap.xml: the home page and every session page, with their last change."""
-    rows = [(catalog.site.url(""), catalog.updated)]
+    """sitemap.xml: the home page (and each part's), and every session page, with their
+    last change."""
+    rows = [(catalog.site.url(prefix), part.updated) for prefix, part in catalog.parts]
+    if catalog.sections:
+        rows.insert(1, (catalog.site.url(SERIES_INDEX), catalog.updated))
     rows += [(catalog.site.url(f"sessions/{s.id}.html"), catalog.record(s).last_modified) for s in catalog.sessions]
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for loc, modified in rows:

@@ -68,8 +68,9 @@ class Filter:
     end: date | None = None  # "to": sessions starting on or before
     upcoming: bool = False
     q: str | None = None
+    series: tuple[str, ...] | None = None  # slugs ('?series=sccr,scp', all/ only)
 
-    PARAMETERS = ("year", "mode", "tag", "from", "to", "upcoming", "q")
+    PARAMETERS = ("year", "mode", "tag", "from", "to", "upcoming", "q", "series")
 
     @classmethod
     def from_args(cls, args: Mapping[str, str]) -> "Filter":
@@ -105,6 +106,7 @@ class Filter:
             and (self.end is None or s.first_day <= self.end)
             and (not self.upcoming or (today is not None and s.last_day >= today))
             and (not needle or needle in _haystack(s))
+            and (self.series is None or s.series in self.series)
         )
 
     def apply(self, sessions: Iterable[Session], today: date | None = None) -> tuple[Session, ...]:
@@ -115,7 +117,7 @@ class Filter:
     def path_prefix(self) -> str | None:
         """'year/2025/', 'mode/virtual/', 'tag/copyright/' when a path form exists."""
         set_fields = [(k, v) for k, v in (("year", self.year), ("mode", self.mode), ("tag", self.tag)) if v is not None]
-        if len(set_fields) != 1 or self.start or self.end or self.upcoming or self.q:
+        if len(set_fields) != 1 or self.start or self.end or self.upcoming or self.q or self.series:
             return None
         key, value = set_fields[0]
         return f"{key}/{value}/"
@@ -157,6 +159,13 @@ def _upcoming(raw: str) -> dict:
     return {"upcoming": raw.lower() in ("1", "true", "yes")}
 
 
+def _series(raw: str) -> dict:
+    slugs = tuple(sorted({slug.strip().lower() for slug in raw.split(",") if slug.strip()}))
+    if not slugs or not all(SLUG.fullmatch(slug) for slug in slugs):
+        raise FilterError("series", f"{raw[:60]!r} is not a list of series (expected e.g. sccr,scp)")
+    return {"series": slugs}
+
+
 # Query parameter → its parser, in the order errors are reported.
 _PARSERS: tuple[tuple[str, Callable[[str], dict]], ...] = (
     ("year", _year),
@@ -166,6 +175,7 @@ _PARSERS: tuple[tuple[str, Callable[[str], dict]], ...] = (
     ("to", _day("to", "end")),
     ("upcoming", _upcoming),
     ("q", lambda raw: {"q": raw[:200]}),
+    ("series", _series),
 )
 
 

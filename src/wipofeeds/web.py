@@ -33,7 +33,7 @@ from .live import Edition, Publisher
 from .site import CHANGE_FEEDS, COLLECTIONS, HOST_FILES, PATH_COLLECTIONS, Filter, Resource, headers_for
 
 DEFAULTS = {
-    "SOURCE": str(catalog_module.DEFAULT_SOURCE),
+    "SOURCE": str(catalog_module.DEFAULT_SOURCE.parent),  # the data folder: every listing
     "BASE_URL": None,  # None: links use the request's own host
     "RELOAD_INTERVAL": 1.0,  # seconds between two looks at the data files
     "RELOAD_SETTLE": 0.5,  # seconds a changed data file must rest before it is read
@@ -160,6 +160,7 @@ def healthz() -> Response:
         "sessions": len(state.edition.catalog.sessions) if state.edition else 0,
         "source": publisher().source.name,
         "errors": list(state.errors),
+        "kept": list(state.kept),  # listings served as their last good version
         "worker": os.getpid(),  # each server process keeps its own version: say which answered
     }
     response = Response(json.dumps(body, indent=2) + "\n", 200 if ok else 503, content_type="application/json; charset=utf-8")
@@ -188,10 +189,11 @@ def published(path: str) -> Response:
         if (resource := published_file(site, path)) is not None:
             return respond(resource, edition.floor, edition.base_url is None)
     name = path.rsplit("/", 1)[-1]
-    prefix = path[: -len(name)]
+    part = next((p for p, _ in edition.catalog.sections if p and path.startswith(p)), "")  # series/<slug>/, all/
+    prefix = path[len(part) : -len(name)]
     whole = prefix == "" and (name in COLLECTIONS or name in CHANGE_FEEDS)
     if whole or (name in PATH_COLLECTIONS and PATH_FORM.fullmatch(prefix)):
-        return collection(edition, site, base_url, prefix, name)
+        return collection(edition, site, base_url, prefix, name, part)
     if name in HOST_FILES:
         return plain(404, f"No such page: /{path}")
     resource = site.get(path)
@@ -216,13 +218,16 @@ def own_base_url() -> str | None:
     return normalise_base_url(request.host_url)
 
 
-def collection(edition: Edition, site: dict[str, Resource], base_url: str, prefix: str, name: str) -> Response:
-    """A collection filtered by its path form and/or the query string."""
+def collection(
+    edition: Edition, site: dict[str, Resource], base_url: str, prefix: str, name: str, part: str = ""
+) -> Response:
+    """A collection of the part of the site at ``part`` ('', 'series/<slug>/', 'all/')
+    filtered by its path form and/or the query string."""
     query = request.args  # one look-up through Flask's request proxy, not two per parameter
     args = {key: query[key] for key in Filter.PARAMETERS if key in query} if query else {}
     by_host = edition.base_url is None
     if not args and not prefix:  # the common case, polled all day: no filter at all
-        return respond(site[name], edition.floor, by_host)
+        return respond(site[part + name], edition.floor, by_host)
     if prefix:
         key, value = prefix.rstrip("/").split("/", 1)
         given = args.get(key, "").strip()
@@ -235,13 +240,25 @@ def collection(edition: Edition, site: dict[str, Resource], base_url: str, prefi
         if prefix and exc.parameter == prefix.split("/", 1)[0]:
             return plain(404, f"No such page: /{prefix}{name} ({exc})")
         return refuse(name, exc)
+    if flt.series is not None and (problem := _series_problem(edition, part, flt.series)):
+        return refuse(name, FilterError("series", problem))
     if flt.is_empty:
-        return respond(site[name], edition.floor, by_host)
+        return respond(site[part + name], edition.floor, by_host)
     form = flt.path_prefix if name in PATH_COLLECTIONS else None  # others have no path forms
-    if form is not None and (resource := site.get(form + name)) is not None:
+    if form is not None and (resource := site.get(part + form + name)) is not None:
         return respond(resource, edition.floor, by_host)
-    path = form + name if form is not None else f"{name}?{canonical_query(flt)}"
+    path = part + (form + name if form is not None else f"{name}?{canonical_query(flt)}")
     return respond(edition.filtered(base_url, flt, name, path), edition.floor, by_host)
+
+
+def _series_problem(edition: Edition, part: str, slugs: tuple[str, ...]) -> str | None:
+    """Why ``?series=`` cannot select ``slugs`` here (only all/ takes a selection)."""
+    known = [config.slug for config in edition.catalog.site.series]
+    if part != "all/" or not known:
+        return "a selection of series is made from /all/ (e.g. /all/calendar.ics?series=sccr,scp)"
+    if unknown := [slug for slug in slugs if slug not in known]:
+        return f"no series {', '.join(map(repr, unknown))} (known: {', '.join(known)})"
+    return None
 
 
 def canonical_query(flt: Filter) -> str:
@@ -254,6 +271,7 @@ def canonical_query(flt: Filter) -> str:
         ("to", flt.end.isoformat() if flt.end else None),
         ("upcoming", "1" if flt.upcoming else None),
         ("q", flt.q),
+        ("series", ",".join(flt.series) if flt.series else None),
     ]
     return urlencode([(k, v) for k, v in pairs if v is not None], quote_via=quote)
 

@@ -156,7 +156,7 @@ def collection_title(title: str, path: str) -> str:
     'Series (copyright)', 'Series (selection)' for other filters."""
     if "?" in path:
         return f"{title} (selection)"
-    parts = path.split("/")
+    parts = path.split("/")[-3:]  # after the part of the site it is in ('series/sccr/')
     if len(parts) != 3 or parts[0] not in ("year", "mode", "tag"):
         return title
     kind, value = parts[0], parts[1]

@@ -59,16 +59,17 @@ LINES = Lines(frozenset({"DTSTAMP", "CREATED", "LAST-MODIFIED", "RRULE", "CATEGO
 @register("calendar.ics", "collection", MEDIA_TYPE, "calendar", caches=(FRAGMENTS, LINES))
 def render_calendar(catalog: Catalog, path: str) -> bytes:
     title = wording.collection_title(catalog.site.title, path)
-    return _calendar(catalog, catalog.sessions, path, title, catalog.site.description)
+    return _calendar(catalog, catalog.sessions, path, title, catalog.site.description, catalog.site.home)
 
 
 @register(".ics", "session", MEDIA_TYPE, "calendar", caches=(FRAGMENTS, LINES))
 def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
     title = f"{TITLE_PREFIX[session.status]}{session.title}"
-    return _calendar(catalog, (session,), path, title, f"{wording.when(session)}. {catalog.site.title}.")
+    site = catalog.site.of(session)  # its series', whichever part of the site asks
+    return _calendar(catalog, (session,), path, title, f"{wording.when(session)}. {site.title}.", site.home)
 
 
-def _calendar(catalog: Catalog, sessions, path: str, name: str, description: str) -> bytes:
+def _calendar(catalog: Catalog, sessions, path: str, name: str, description: str, home: str) -> bytes:
     site = catalog.site
     events: list[bytes] = []
     spans: dict[str, tuple[int, int]] = {}  # TZID → first and last year its events touch
@@ -82,7 +83,7 @@ def _calendar(catalog: Catalog, sessions, path: str, name: str, description: str
             first, last = spans.get(tzid, (session.first_day.year, session.last_day.year))
             spans[tzid] = (min(first, session.first_day.year), max(last, session.last_day.year))
     timezones = [vtimezone.to_ical(tzid, *spans[tzid]) for tzid in sorted(spans)]
-    head = _header(name, description, site.refresh_hours, site.url(""), site.url(path))
+    head = _header(name, description, site.refresh_hours, site.url(home), site.url(path))
     return b"".join([head[: -len(_END)], *timezones, *events, _END])  # one copy of a big body
 
 

@@ -66,7 +66,7 @@ def _feed(catalog: Catalog, path: str, title: str, subtitle: str, updated: datet
     fg.title(xml_text(title))
     fg.subtitle(xml_text(subtitle))
     fg.link(href=site.url(path), rel="self", type=(ATOM if atom else RSS).split(";")[0])
-    fg.link(href=site.url(""), rel="alternate", type="text/html")
+    fg.link(href=site.url(site.home), rel="alternate", type="text/html")
     fg.language(site.language)
     fg.author(name=xml_text(site.author), uri=site.author_url)
     fg.generator("wipofeeds")
@@ -140,7 +140,9 @@ def _splice(head: bytes, closing: bytes, entries: list[bytes]) -> bytes:
 
 
 def changes_feed(catalog: Catalog, path: str) -> FeedGenerator:
-    """One entry per entry of the change log, newest first."""
+    """One entry per entry of the change log, newest first (of the part of the site
+    ``path`` is in)."""
+    catalog = catalog.part(path)
     site = catalog.site
     subtitle = "Sessions announced, rescheduled, retimed, moved, retitled or cancelled."
     fg = _feed(catalog, path, collection_title(f"{site.title}: changes", path), subtitle, feed_updated(catalog))
@@ -149,7 +151,7 @@ def changes_feed(catalog: Catalog, path: str) -> FeedGenerator:
         entry.id(change_urn(change))
         entry.title(xml_text(change_title(change, before, after)))
         gone = change.kind is ChangeKind.WITHDRAWN and session.id not in catalog.by_id  # no page any more
-        entry.link(href=site.url("") if gone else page_url(catalog, session), rel="alternate", type="text/html")
+        entry.link(href=site.url(site.home) if gone else page_url(catalog, session), rel="alternate", type="text/html")
         entry.content(change_html(catalog, change, before, after), type="html")
         entry.category([{"term": change.kind.value}])
         _author(entry, catalog)

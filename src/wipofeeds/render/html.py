@@ -34,7 +34,8 @@ from .subscribe import FeedLinks, LinkTexts, event_details, feed_links, google_u
 from .text import dumps_safe  # JSON that cannot end a <script> element
 
 HTML = "text/html; charset=utf-8"
-ASSETS = {"assets/style.css": "style.css", "assets/app.js": "app.js"}
+ASSETS = {"assets/style.css": "style.css", "assets/app.js": "app.js", "assets/series.js": "series.js"}
+SERIES_SCRIPT = "assets/series.js"  # published with several listings only (site.iter_site)
 
 _env = Environment(
     loader=PackageLoader("wipofeeds", "templates"),
@@ -128,14 +129,14 @@ def session_view(catalog: Catalog, session: Session) -> SessionView:
     return VIEWS.get((session.id,), session, None, compute)
 
 
-def _index_item(catalog: Catalog, session: Session) -> bytes:
-    """The session's ``<li>`` in the index, UTF-8 (relative links only: the same for
-    every host)."""
+def _index_item(catalog: Catalog, session: Session, root: str) -> bytes:
+    """The session's ``<li>`` in an index ``root`` below the site's root, UTF-8
+    (relative links only: the same for every host)."""
     return INDEX_ITEMS.get(
-        (session.id,),
+        (session.id, root),
         session,
         None,
-        lambda: str(_env.get_template("macros.html").module.session_item(session_view(catalog, session))).encode("utf-8"),
+        lambda: str(_env.get_template("macros.html").module.session_item(session_view(catalog, session), root)).encode("utf-8"),
     )
 
 
@@ -145,10 +146,11 @@ def _index_item(catalog: Catalog, session: Session) -> bytes:
 _ITEMS = "<!--wipofeeds:items-->"
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def _main_links(site: SiteConfig) -> FeedLinks:
-    """The links of the whole calendar, which every page offers (once per site)."""
-    return feed_links(site, "", site.title)
+    """The links of the whole calendar of the site's part (its ``home``), which every
+    page of that part offers (once per site)."""
+    return feed_links(site, site.home, site.title)
 
 
 def status_badge(session: Session) -> Markup:
@@ -234,21 +236,55 @@ def _filter_groups(catalog: Catalog) -> list[tuple[str, list[dict]]]:
         count = len(kept)
         name = f"{catalog.site.title} – {label}"
         groups.setdefault(key, []).append(
-            {"label": label, "noun": noun, "count": count, "links": feed_links(catalog.site, prefix, name)}
+            {"label": label, "noun": noun, "count": count, "links": feed_links(catalog.site, catalog.site.home + prefix, name)}
         )
     return [(titles[key], rows) for key, rows in groups.items()]
 
 
-def _common(catalog: Catalog, path: str) -> dict:
+def _common(catalog: Catalog, path: str, site: SiteConfig | None = None) -> dict:
+    """What every page needs: its part's ``site``, the relative way to the site's
+    ``root`` and to its part's ``home``, assets, the last change."""
+    site = site or catalog.site
     root = "../" * path.count("/")
     return {
-        "site": catalog.site,
+        "site": site,
         "root": root,
+        "home": root + site.home,
         "css": asset_href(root, "assets/style.css"),
         "js": asset_href(root, "assets/app.js"),
         "updated_iso": iso_utc(catalog.updated),
         "updated_text": wording.date_range(catalog.updated.date(), catalog.updated.date()),
     }
+
+
+SERIES_INDEX = "series/index.html"
+NEXT_CANDIDATES = 3  # a series' newest sessions, of which the page shows the next
+
+
+def series_rows(catalog: Catalog, path: str) -> list[dict]:
+    """Each series of a site with several listings (the default listing's first): its
+    title, page, subscribe links, and its newest sessions, of which ``app.js`` shows
+    the next one (pages never depend on the day they are rendered)."""
+    root = "../" * path.count("/")
+    configs = {config.home: config for config in catalog.site.series}
+    rows = []
+    for prefix, part in catalog.sections:
+        config = configs.get(prefix)
+        if config is None:  # all/: not a series
+            continue
+        rows.append({
+            "config": config,
+            "title": part.site.title,
+            "href": f"{root}{prefix}index.html",
+            "count": len(part.sessions),
+            "links": _main_links(part.site),
+            "next": [session_view(part, s) for s in part.sessions[:NEXT_CANDIDATES]],
+        })
+    return rows
+
+
+def series_script() -> bytes:
+    return static_file("series.js")
 
 
 def render_template(name: str, **context) -> bytes:
@@ -260,6 +296,17 @@ def render_template(name: str, **context) -> bytes:
 
 @register("index.html", "site", HTML, "html", caches=(VIEWS, INDEX_ITEMS))
 def render_index(catalog: Catalog, path: str) -> bytes:
+    """The home page of the part of the site ``path`` is in (its subscribe block, its
+    filters, its sessions); the root's and ``series/index.html`` list every series."""
+    if path == SERIES_INDEX:
+        return render_template(
+            "series.html",
+            **_common(catalog, path),
+            series=series_rows(catalog, path),
+            canonical=catalog.site.url(path),
+            series_js=asset_href("../", SERIES_SCRIPT),
+        )
+    whole, catalog = catalog, catalog.part(path)
     page = render_template(
         "index.html",
         **_common(catalog, path),
@@ -267,23 +314,29 @@ def render_index(catalog: Catalog, path: str) -> bytes:
         items=[Markup(_ITEMS)] if catalog.sessions else [],
         main=_main_links(catalog.site),
         groups=_filter_groups(catalog),
-        canonical=catalog.site.url(""),
+        canonical=catalog.site.url(catalog.site.home),
+        series=series_rows(whole, path) if path == "index.html" else [],
+        series_index=SERIES_INDEX,
+        series_js=asset_href("../" * path.count("/"), SERIES_SCRIPT),
+        about=next((c.url for c in catalog.site.series if c.home == catalog.site.home and c.home), None),
     )
     before, mark, after = page.partition(_ITEMS.encode())
     if not mark:
         return page
-    return b"".join([before, *(_index_item(catalog, s) for s in catalog.sessions), after])
+    root = "../" * path.count("/")
+    return b"".join([before, *(_index_item(catalog, s, root) for s in catalog.sessions), after])
 
 
 @register(".html", "session", HTML, "html", caches=(VIEWS, INDEX_ITEMS))
 def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
-    page = catalog.site.url(path)
+    site = catalog.site.of(session)  # its series', whichever part of the site asks
+    page = site.url(path)
     record = catalog.history.get(session.id)
     view = session_view(catalog, session)
     texts = LinkTexts.of(session, page, event_details(session, page, view.when))
     return render_template(
         "session.html",
-        **_common(catalog, path),
+        **_common(catalog.part(site.home + "index.html"), path, site),  # its series' last change
         session=session,
         view=view,
         canonical=page,
@@ -297,7 +350,7 @@ def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
             (iso_utc(change.at), wording.date_range(change.at.date(), change.at.date()), describe_change(change))
             for change in (record.changes if record is not None else ())
         ],
-        main=_main_links(catalog.site),
+        main=_main_links(site),
         day_rows=day_rows(session) if session.window is not None and session.day_count > 1 else (),
         json_ld=Markup(dumps_safe(json_ld(catalog, session), indent=None)),
     )

@@ -155,7 +155,7 @@ def _calendar(catalog: Catalog, path: str) -> dict:
         "title": collection_title(site.title, path),
         "description": site.description,
         "language": site.language,
-        "url": site.url(""),
+        "url": site.url(site.home),
         "self": site.url(path),
         "updated": _utc(feed_updated(catalog)),
     }
@@ -241,7 +241,7 @@ def render_json_feed(catalog: Catalog, path: str) -> bytes:
     head = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": collection_title(site.title, path),
-        "home_page_url": site.url(""),
+        "home_page_url": site.url(site.home),
         "feed_url": site.url(path),
         "description": site.description,
         "language": site.language,
