@@ -135,6 +135,7 @@ def same_items(catalog: Catalog) -> list[dict]:
 
     load_builtin()  # views.ics_size asks the registered .ics format
     site, items = catalog.site, []
+    listed = {item.session.id: item for item in views.feed_items(catalog)}  # the dates our feed states
     for s in catalog.sessions:
         record = catalog.record(s)
         items.append(
@@ -149,8 +150,8 @@ def same_items(catalog: Catalog) -> list[dict]:
                 "categories": [{"term": s.mode.value, "label": s.mode.label}] + [{"term": t} for t in s.tags],
                 "author": site.author,
                 "author_url": site.author_url,
-                "published": record.first_published,
-                "updated": record.last_modified,
+                "published": listed[s.id].published if s.id in listed else record.first_published,
+                "updated": listed[s.id].updated if s.id in listed else record.last_modified,
             }
         )
     return items

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import feedparser
@@ -248,10 +248,13 @@ def test_json_feed_items_match_the_rss_items():
     items = json.loads(jsonapi.render_json_feed(cat, "feed.json"))["items"]
     rss = feedparser.parse(feeds.render_rss(cat, "feed.rss")).entries
     assert [(i["id"], i["url"], i["title"]) for i in items] == [(e.id, e.link, e.title) for e in rss]
-    for item, s in zip(items, cat.sessions, strict=True):
+    for index, (item, s, entry) in enumerate(zip(items, cat.sessions, rss, strict=True)):
         record = cat.record(s)
-        assert _utc(item["date_published"]) == record.first_published
-        assert _utc(item["date_modified"]) == record.last_modified
+        # one build published the seed: a second apart, newest session first, as in RSS
+        assert record.first_published == record.last_modified == cat.updated
+        assert _utc(item["date_published"]) == record.first_published - timedelta(seconds=index)
+        assert _utc(item["date_modified"]) == record.last_modified - timedelta(seconds=index)
+        assert _utc(item["date_published"]) == datetime(*entry.published_parsed[:6], tzinfo=timezone.utc)
         assert item["tags"] == [s.mode.value, *s.tags]
         ics = calendar.render_session(cat, s, f"sessions/{s.id}.ics")
         assert item["attachments"] == [

@@ -6,8 +6,9 @@ the site) needs the same way:
 
 - the subsets with a path form (:class:`Filter`, :func:`path_views`: each year, mode and
   tag, sorted out in one pass), which the site publishes and the home page counts;
-- what a feed lists: the :data:`FEED_LIMIT` sessions changed last (:func:`latest`), its
-  date (:func:`feed_updated`), the withdrawn sessions the change feeds mention;
+- what a feed lists: the :data:`FEED_LIMIT` sessions changed last (:func:`latest`), in
+  the order and with the dates readers sort by (:func:`feed_items`, below), its date
+  (:func:`feed_updated`), the withdrawn sessions the change feeds mention;
 - links and ids every format writes alike (:func:`page_url`, :func:`ics_url`,
   :func:`session_urn`…) and the size of a session's ``.ics`` that feeds state
   (:func:`ics_size`, asked of the registered ``.ics`` format: no feed imports the
@@ -15,6 +16,22 @@ the site) needs the same way:
 
 A value is kept for as long as its catalog lives, beside it (never inside it), so each
 filtered view works out its own latest sessions once for the RSS, Atom and JSON feeds.
+
+Dates readers sort by
+---------------------
+Readers order items by date (RSS ``pubDate``; Atom ``published`` or ``updated``; JSON
+Feed ``date_published``), not by their place in the document, and break ties their own
+way (title, id, arrival). A first import stamps every session, and one build every
+change, with one instant of the history. So among a feed's items sharing an instant, the
+newest session keeps it and each item below is dated one second before the one above
+(:func:`reader_dates`): no date is later than the history records (never in the future,
+never after the feed's date), none more than ``FEED_LIMIT - 1`` seconds earlier; the
+exact instants stay in ``sessions.json``, the pages and the calendars. A session feed
+writes its items in the order of ``published`` (newest first; ties in the catalog's
+order, newest session first, never by id) and spreads ``updated`` alike among items
+changed together (never below ``published``); a change feed lists changes newest first,
+those of one instant newest session first. Dates depend on the feed's own items only, so
+the RSS, Atom and JSON forms of a feed agree.
 """
 
 from __future__ import annotations
@@ -23,7 +40,7 @@ import heapq
 import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from . import history
 from .errors import FilterError
@@ -239,6 +256,54 @@ def _latest(catalog: Catalog, limit: int) -> tuple[Session, ...]:
     # nlargest keeps ties in input order, as sorted(..., reverse=True)[:limit] would.
     kept = heapq.nlargest(limit, range(len(sessions)), key=lambda i: records[sessions[i].id].last_modified)
     return tuple(sessions[i] for i in sorted(kept))
+
+
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """A session as a session feed lists it: the dates readers sort it by."""
+
+    session: Session
+    published: datetime
+    """First publication, spread apart from the items first published together."""
+    updated: datetime
+    """Last change, spread apart from the items last changed together; >= ``published``."""
+
+
+def feed_items(catalog: Catalog) -> tuple[FeedItem, ...]:
+    """The sessions a feed lists (:func:`latest`) in the order readers show them, with
+    the dates that make them show it (see "Dates readers sort by" above). Once per
+    catalog: its RSS, Atom and JSON feeds list the same items with the same dates."""
+    return _once(catalog, "feed_items", lambda: _feed_items(catalog))
+
+
+def _feed_items(catalog: Catalog) -> tuple[FeedItem, ...]:
+    records = catalog.history.records
+    # Stable sorts: among equal instants the catalog's order (newest session first) stays.
+    listed = sorted(latest(catalog), key=lambda s: records[s.id].first_published, reverse=True)
+    published = reader_dates([records[s.id].first_published for s in listed])
+    by_change = sorted(range(len(listed)), key=lambda i: records[listed[i].id].last_modified, reverse=True)
+    changed = reader_dates([records[listed[i].id].last_modified for i in by_change])
+    updated = dict(zip(by_change, changed))
+    return tuple(FeedItem(s, published[i], max(updated[i], published[i])) for i, s in enumerate(listed))
+
+
+def reader_dates(instants: list[datetime]) -> list[datetime]:
+    """``instants`` (newest first) as dates readers order the same way: each one its own,
+    or one second before the date above it when that is earlier, so equal instants
+    become distinct, decreasing dates and none is later than its instant.
+
+        >>> from datetime import datetime, timezone
+        >>> at = datetime(2025, 1, 1, 12, tzinfo=timezone.utc)
+        >>> [d.time().isoformat() for d in reader_dates([at, at, at])]
+        ['12:00:00', '11:59:59', '11:59:58']
+    """
+    dates: list[datetime] = []
+    for instant in instants:
+        dates.append(min(instant, dates[-1] - _SECOND) if dates else instant)
+    return dates
+
+
+_SECOND = timedelta(seconds=1)
 
 
 def feed_updated(catalog: Catalog) -> datetime:

@@ -3,7 +3,9 @@
 Each entry of a session's log is told with the words the session had when it changed
 (:func:`timeline` folds the log in order), as a title (:func:`change_title`), rows of
 new and previous values (:func:`change_rows`) and an HTML body (:func:`change_html`).
-:func:`changes` picks the latest changes of a catalog's sessions, withdrawn ones too.
+:func:`changes` picks the latest changes of a catalog's sessions, withdrawn ones too,
+newest first (the change feeds date those of one instant a second apart in that order:
+:func:`wipofeeds.views.reader_dates`).
 """
 
 from __future__ import annotations
@@ -147,14 +149,16 @@ def change_html(catalog: Catalog, change: Change, before: Session | None, after:
 
 def changes(catalog: Catalog, limit: int | None = FEED_LIMIT) -> list[tuple[Session, Change, Session | None, Session]]:
     """The ``limit`` latest changes of the catalog's sessions (all when None), newest
-    first, with the session before and after each. Ties are broken by session id, then
-    the later sequence first. Only the sessions of the changes kept are replayed."""
+    first, with the session before and after each. The changes of one instant (every
+    announcement of a first import) go by session, newest session first as the catalog
+    sorts them (never by id), then the later sequence first, then by kind. Only the
+    sessions of the changes kept are replayed."""
     found = []
     for session in (*catalog.sessions, *withdrawn(catalog)):
         record = catalog.history.get(session.id)
         if record is not None:
             found += [(change, session, record) for change in record.changes]
-    found.sort(key=lambda r: (-r[0].at.timestamp(), r[0].session_id, -r[0].sequence, r[0].kind.value))
+    found.sort(key=lambda r: (-r[0].at.timestamp(), r[1].sort_key, -r[0].sequence, r[0].kind.value))
     states: dict[str, dict] = {}
     rows = []
     for change, session, record in found[:limit]:

@@ -8,8 +8,12 @@ becomes a feed of many megabytes that readers time out on.
 
 Readers de-duplicate by id and show an entry as updated when its date moves, so every id
 here is a URN of the session (or change) alone, never of the host, and every date comes
-from the change history, never from the clock. feedgen's own traps are disarmed
-explicitly: it defaults ``updated``/``lastBuildDate`` to now and prepends entries.
+from the change history, never from the clock. Readers sort by those dates, so entries
+that share an instant (a first import) are dated one second apart, newest session
+first, and written in that order (:func:`wipofeeds.views.feed_items`,
+:func:`~wipofeeds.views.reader_dates`; the module docstring of :mod:`wipofeeds.views`
+says why and how). feedgen's own traps are disarmed explicitly: it defaults
+``updated``/``lastBuildDate`` to now and prepends entries.
 
 A session's RSS item and Atom entry are built by feedgen once per build step and kept in
 this format's :data:`ENTRIES` (per session, history record and site), then spliced into
@@ -26,7 +30,18 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from ..model import Catalog, ChangeKind, Session
-from ..views import ICS, change_urn, feed_updated, ics_size, ics_url, latest, page_url, session_urn
+from ..views import (
+    ICS,
+    FeedItem,
+    change_urn,
+    feed_items,
+    feed_updated,
+    ics_size,
+    ics_url,
+    page_url,
+    reader_dates,
+    session_urn,
+)
 from ..wording import collection_title
 from . import Fragments, register
 from .changes import change_html, change_title, changes
@@ -79,8 +94,11 @@ def _author(entry, catalog: Catalog) -> None:
     entry.dc.dc_creator(xml_text(catalog.site.author))  # RSS
 
 
-def session_entry(catalog: Catalog, session: Session) -> FeedEntry:
-    """The feed entry of one session, the same in every feed that lists it."""
+def session_entry(
+    catalog: Catalog, session: Session, published: datetime | None = None, updated: datetime | None = None
+) -> FeedEntry:
+    """The feed entry of one session, dated ``published`` and ``updated`` (a feed's
+    :class:`~wipofeeds.views.FeedItem`; by default the history's instants)."""
     record = catalog.record(session)
     entry = _Entry()
     # register_extension, not load_extension("dc"): the latter first tries to import a
@@ -98,8 +116,8 @@ def session_entry(catalog: Catalog, session: Session) -> FeedEntry:
     if categories:
         entry.category(categories)
     _author(entry, catalog)
-    entry.published(record.first_published)
-    entry.updated(record.last_modified)
+    entry.published(record.first_published if published is None else published)
+    entry.updated(record.last_modified if updated is None else updated)
     return entry
 
 
@@ -107,18 +125,21 @@ def session_entry(catalog: Catalog, session: Session) -> FeedEntry:
 ENTRIES = Fragments()
 
 
-def _entry_xml(catalog: Catalog, session: Session) -> tuple[bytes, bytes]:
+def _entry_xml(catalog: Catalog, item: FeedItem) -> tuple[bytes, bytes]:
     """The session's RSS <item> and Atom <entry>, serialized once and spliced into every
-    feed that lists the session (the whole feed and each filtered one), so a session in
-    many feeds is built by feedgen once, not once per feed."""
+    feed that lists the session with the same dates (the whole feed and the filtered
+    ones where it has the same neighbours), so a session in many feeds is built by
+    feedgen once, not once per feed."""
+    session = item.session
 
     def build() -> tuple[bytes, bytes]:
-        entry = session_entry(catalog, session)
-        item = entry.rss_entry()
-        etree.Element("channel", nsmap=_RSS_NAMESPACES).append(item)  # the feed's prefixes
-        return _xml(item), _xml(entry.atom_entry())
+        entry = session_entry(catalog, session, item.published, item.updated)
+        rss = entry.rss_entry()
+        etree.Element("channel", nsmap=_RSS_NAMESPACES).append(rss)  # the feed's prefixes
+        return _xml(rss), _xml(entry.atom_entry())
 
-    return ENTRIES.get((session.id, catalog.site), session, catalog.record(session), build)
+    key = (session.id, catalog.site, item.published, item.updated)
+    return ENTRIES.get(key, session, catalog.record(session), build)
 
 
 _RSS_NAMESPACES = {
@@ -141,12 +162,14 @@ def _splice(head: bytes, closing: bytes, entries: list[bytes]) -> bytes:
 
 def changes_feed(catalog: Catalog, path: str) -> FeedGenerator:
     """One entry per entry of the change log, newest first (of the part of the site
-    ``path`` is in)."""
+    ``path`` is in); the changes of one instant dated a second apart, in that order."""
     catalog = catalog.part(path)
     site = catalog.site
     subtitle = "Sessions announced, rescheduled, retimed, moved, retitled or cancelled."
-    fg = _feed(catalog, path, collection_title(f"{site.title}: changes", path), subtitle, feed_updated(catalog))
-    for session, change, before, after in changes(catalog):
+    title = collection_title(f"{site.title}: changes", path)
+    fg = _feed(catalog, path, title, subtitle, feed_updated(catalog))
+    rows = changes(catalog)
+    for (session, change, before, after), at in zip(rows, reader_dates([row[1].at for row in rows]), strict=True):
         entry = _add_entry(fg)
         entry.id(change_urn(change))
         entry.title(xml_text(change_title(change, before, after)))
@@ -155,8 +178,8 @@ def changes_feed(catalog: Catalog, path: str) -> FeedGenerator:
         entry.content(change_html(catalog, change, before, after), type="html")
         entry.category([{"term": change.kind.value}])
         _author(entry, catalog)
-        entry.published(change.at)
-        entry.updated(change.at)
+        entry.published(at)
+        entry.updated(at)
     return fg
 
 
@@ -170,13 +193,13 @@ def _atom(fg: FeedGenerator) -> bytes:
 
 @register("feed.rss", "collection", RSS, "feed", caches=(ENTRIES,))
 def render_rss(catalog: Catalog, path: str) -> bytes:
-    items = [_entry_xml(catalog, s)[0] for s in latest(catalog)]
+    items = [_entry_xml(catalog, item)[0] for item in feed_items(catalog)]
     return _splice(_rss(_session_feed_head(catalog, path)), b"  </channel>", items)
 
 
 @register("feed.atom", "collection", ATOM, "feed", caches=(ENTRIES,))
 def render_atom(catalog: Catalog, path: str) -> bytes:
-    entries = [_entry_xml(catalog, s)[1] for s in latest(catalog)]
+    entries = [_entry_xml(catalog, item)[1] for item in feed_items(catalog)]
     return _splice(_atom(_session_feed_head(catalog, path)), b"</feed>", entries)
 
 

@@ -13,7 +13,10 @@ A session appears in many documents (the whole collection, its filtered ones, it
 so its JSON text is serialized once per build step and kept in this format's fragments
 (:data:`DOCUMENTS` for the API, :data:`ITEMS` for the JSON Feed; per session, history
 record and site), and documents are spliced from those texts. The JSON Feed says what
-the RSS and Atom feeds say (:mod:`.text`, :func:`wipofeeds.views.latest`).
+the RSS and Atom feeds say (:mod:`.text`), of the same items in the same order with the
+same dates (:func:`wipofeeds.views.feed_items`: ``date_published`` and
+``date_modified`` apart by a second where a build stamped items alike, so readers list
+the newest session first); ``sessions.json`` states the history's exact instants.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from datetime import datetime
 from importlib import resources
 
 from ..model import Catalog, Occurrence, Session
-from ..views import ICS, feed_updated, ics_size, ics_url, json_url, latest, page_url, session_urn
+from ..views import ICS, FeedItem, feed_items, feed_updated, ics_size, ics_url, json_url, page_url, session_urn
 from ..wording import collection_title, iso_utc, when
 from . import Fragments, register
 from .text import dumps_safe, entry_title, session_html, session_text, summary
@@ -204,8 +207,8 @@ def _event(catalog: Catalog, session: Session) -> dict:
     }
 
 
-def _item(catalog: Catalog, session: Session) -> dict:
-    record = catalog.record(session)
+def _item(catalog: Catalog, feed_item: FeedItem) -> dict:
+    session = feed_item.session
     item = {"id": session_urn(session), "url": page_url(catalog, session)}
     if session.url:
         item["external_url"] = session.url
@@ -214,8 +217,8 @@ def _item(catalog: Catalog, session: Session) -> dict:
         "content_html": session_html(catalog, session),
         "content_text": session_text(catalog, session),
         "summary": summary(session),
-        "date_published": _utc(record.first_published),
-        "date_modified": _utc(record.last_modified),
+        "date_published": _utc(feed_item.published),
+        "date_modified": _utc(feed_item.updated),
         "tags": [session.mode.value, *session.tags] if session.mode else list(session.tags),
         "attachments": [
             {
@@ -230,9 +233,11 @@ def _item(catalog: Catalog, session: Session) -> dict:
     return item
 
 
-def _item_text(catalog: Catalog, session: Session) -> bytes:
-    """:func:`_item` as a :func:`fragment`, serialized once per build step."""
-    return ITEMS.get((session.id, catalog.site), session, catalog.record(session), lambda: fragment(_item(catalog, session)))
+def _item_text(catalog: Catalog, item: FeedItem) -> bytes:
+    """:func:`_item` as a :func:`fragment`, serialized once per build step (per dates)."""
+    session = item.session
+    key = (session.id, catalog.site, item.published, item.updated)
+    return ITEMS.get(key, session, catalog.record(session), lambda: fragment(_item(catalog, item)))
 
 
 @register("feed.json", "collection", JSON_FEED, "json", caches=(ITEMS,))
@@ -247,4 +252,4 @@ def render_json_feed(catalog: Catalog, path: str) -> bytes:
         "language": site.language,
         "authors": [{"name": site.author, "url": site.author_url}],
     }
-    return _spliced(head, "items", [_item_text(catalog, s) for s in latest(catalog)])
+    return _spliced(head, "items", [_item_text(catalog, item) for item in feed_items(catalog)])
