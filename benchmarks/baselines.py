@@ -138,6 +138,7 @@ def same_items(catalog: Catalog) -> list[dict]:
     listed = {item.session.id: item for item in views.feed_items(catalog)}  # the dates our feed states
     for s in catalog.sessions:
         record = catalog.record(s)
+        mode = [{"term": s.mode.value, "label": s.mode.label}] if s.mode else []
         items.append(
             {
                 "id": views.session_urn(s),
@@ -147,7 +148,9 @@ def same_items(catalog: Catalog) -> list[dict]:
                 "length": str(views.ics_size(catalog, s)),
                 "content": text.session_html(catalog, s),
                 "summary": text.h(text.summary(s)),
-                "categories": [{"term": s.mode.value, "label": s.mode.label}] + [{"term": t} for t in s.tags],
+                # Atom labels a topic with its name; RSS, without labels, keeps the slug
+                "categories": mode + [{"term": t, "label": views.topic_name(catalog, t)} for t in s.tags],
+                "rss_categories": mode + [{"term": t} for t in s.tags],
                 "author": site.author,
                 "author_url": site.author_url,
                 "published": listed[s.id].published if s.id in listed else record.first_published,
@@ -178,7 +181,7 @@ def _same_feed(items: Sequence[dict], atom: bool):
         entry.link(href=item["ics"], rel="enclosure", type="text/calendar", length=item["length"])
         entry.content(item["content"], type="html")
         entry.summary(item["summary"], type="html")
-        entry.category(item["categories"])
+        entry.category(item["categories"] if atom else item["rss_categories"])
         entry.author(name=item["author"], uri=item["author_url"])
         entry.dc.dc_creator(item["author"])
         entry.published(item["published"])

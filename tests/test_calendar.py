@@ -322,7 +322,7 @@ FILTERED_NAMES = [
     ("calendar.ics", "WIPO Conversation on IP and Frontier Technologies"),
     ("year/2025/calendar.ics", "WIPO Conversation on IP and Frontier Technologies (2025)"),
     ("mode/virtual/calendar.ics", "WIPO Conversation on IP and Frontier Technologies (Virtual)"),
-    ("tag/copyright/calendar.ics", "WIPO Conversation on IP and Frontier Technologies (copyright)"),
+    ("tag/copyright/calendar.ics", "WIPO Conversation on IP and Frontier Technologies (Copyright)"),
 ]
 
 

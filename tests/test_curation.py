@@ -78,7 +78,8 @@ ERRORS = [
     pytest.param('[sessions."WIPO/IP/CONV/GE/25"]\ntitle = ""\n',
                  [(2, "title of WIPO/IP/CONV/GE/25: expected a non-empty string, found ''")], id="empty-title"),
     pytest.param('[site]\ntitle = "X"\n',
-                 [(1, "unknown table or key 'site' (expected [sessions.\"DOCUMENT/CODE\"] tables)")], id="unknown-table"),
+                 [(1, "unknown table or key 'site' (expected [sessions.\"DOCUMENT/CODE\"] tables and [topics])")],
+                 id="unknown-table"),
     pytest.param('[sessions."WIPO/IP/CONV/GE/25"\n', None, id="not-toml"),
     pytest.param(
         '[sessions."WIPO/IP/CONV/GE/25"]\nstatus = "maybe"\n\n[sessions."WIPO/IP/CONV/GE/2/25"]\nurl = 3\n'

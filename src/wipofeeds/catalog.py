@@ -1,7 +1,7 @@
 """Load step of the pipeline: listing + sessions.toml + history + site.toml → Catalog.
 
 Files beside a listing ``DIR/NAME.txt``:
-    DIR/NAME.toml          curated additions per document code (optional)
+    DIR/NAME.toml          curated additions per document code, [topics] names (optional)
     DIR/NAME.history.json  change history (first published, sequence, log)
     DIR/site.toml          site settings: title, description, base_url… (optional)
 Reading standard input ("-") uses none of them and keeps the history in memory.
@@ -122,8 +122,9 @@ def load_site_config(source: Source, base_url: str | None = None) -> SiteConfig:
     return replace(site, base_url=normalise_base_url(site.base_url))
 
 
-# Settings of site.toml that are not SiteConfig's own fields, or not settable there.
-_TABLES, _DERIVED = {"series"}, {"home"}
+# Settings of site.toml that are not SiteConfig's own fields, or not settable there
+# (``topics`` come from [topics] of sessions.toml).
+_TABLES, _DERIVED = {"series"}, {"home", "topics"}
 
 
 def read_settings(source: Source) -> dict:
@@ -144,6 +145,29 @@ def read_settings(source: Source) -> dict:
     if not all(isinstance(table, dict) for table in values.get("series", {}).values()):
         raise ConfigError(f"{path}: [series] holds one table per series: [series.<slug>] name = …")
     return values
+
+
+def topics(source: Source, reading=None) -> tuple[tuple[str, str], ...]:
+    """The ``[topics]`` names of the listings' sessions.toml files (of the listings read
+    as they are: one published as its last good version keeps no say), merged, by tag.
+    ListingError when two files name one tag differently."""
+    from . import curation
+
+    if reading is None:
+        files = [source.curation]
+    else:
+        files = [listing.source.curation for listing in reading.listings if listing.source.name not in reading.kept]
+    names: dict[str, tuple[str, Path]] = {}
+    for path in files:
+        for tag, name in curation.topic_names(path).items():
+            if tag in names and names[tag][0] != name:
+                from .errors import ListingError, Problem
+
+                other, where = names[tag]
+                raise ListingError([Problem(str(path), 0, f"[topics] names {tag!r} {name!r}, but {where} names it "
+                                                          f"{other!r}; name it once")])
+            names.setdefault(tag, (name, path))
+    return tuple(sorted((tag, name) for tag, (name, _) in names.items()))
 
 
 def normalise_base_url(url: str | None) -> str | None:
@@ -225,6 +249,7 @@ def load_with_changes(
     changed = new != old
     del old
     hist.share_text(new, sessions)
+    site = replace(site, topics=topics(source, reading))
     if reading is not None:
         return library.catalogs(reading, new, site), changed
     return Catalog(tuple(sessions), new, site), changed

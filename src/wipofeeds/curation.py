@@ -12,6 +12,16 @@ tags live beside it in ``DIR/NAME.toml`` (``data/sessions.toml``), one table per
 
 Every key is optional. A code that is not in the listing, an unknown key or a bad value
 is an error naming the file and line. A missing file changes nothing.
+
+Topics (tags) have display names (:data:`wipofeeds.tags.NAMES`: "Generative AI"); one
+``[topics]`` table renames them, or names a curated tag, for every page and feed::
+
+    [topics]
+    "generative-ai" = "Generative AI (GenAI)"   # tag slug = the name people read
+    deepfakes = "Deepfakes"
+
+Every listing's file may hold one (:func:`topic_names` reads it); the load step merges
+them for the whole site, and two files naming one tag differently is an error.
 """
 
 from __future__ import annotations
@@ -26,6 +36,8 @@ from .model import Session, Status
 from .tags import SLUG
 
 KEYS = ("title", "url", "conference_url", "status", "tags")
+TABLES = ("sessions", "topics")
+NAME_LENGTH = 80  # at most, for a topic's display name: it titles feeds and pages
 
 
 def apply(sessions: list[Session], path: Path | None) -> list[Session]:
@@ -34,6 +46,15 @@ def apply(sessions: list[Session], path: Path | None) -> list[Session]:
         return list(sessions)
     text = path.read_bytes().decode("utf-8", errors="replace")
     return _Curation(str(path), text).apply(list(sessions))
+
+
+def topic_names(path: Path | None) -> dict[str, str]:
+    """The ``[topics]`` table of the TOML file at ``path``: tag slug → display name
+    (empty without a file or a table); ListingError naming file and line for a bad one."""
+    if path is None or not path.is_file():
+        return {}
+    text = path.read_bytes().decode("utf-8", errors="replace")
+    return _Curation(str(path), text).topics()
 
 
 class _Curation:
@@ -46,19 +67,50 @@ class _Curation:
     def bad(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.filename, line, message))
 
-    def apply(self, sessions: list[Session]) -> list[Session]:
+    def document(self) -> dict:
+        """The file as TOML, its tables checked: ListingError if it is not TOML."""
         if comments_only(self.text):
-            document: dict = {}
-        else:
-            import tomllib  # here: the committed file holds comments only (see comments_only)
+            return {}
+        import tomllib  # here: the committed file holds comments only (see comments_only)
 
-            try:
-                document = tomllib.loads(self.text)
-            except tomllib.TOMLDecodeError as exc:
-                raise ListingError([Problem(self.filename, _error_line(exc, len(self.lines)), f"not valid TOML: {exc}")])
+        try:
+            document = tomllib.loads(self.text)
+        except tomllib.TOMLDecodeError as exc:
+            raise ListingError([Problem(self.filename, _error_line(exc, len(self.lines)), f"not valid TOML: {exc}")])
         for key in document:
-            if key != "sessions":
-                self.bad(self._line(key), f"unknown table or key '{key}' (expected [sessions.\"DOCUMENT/CODE\"] tables)")
+            if key not in TABLES:
+                self.bad(self._line(key), f"unknown table or key '{key}' (expected [sessions.\"DOCUMENT/CODE\"] tables "
+                                          "and [topics])")
+        return document
+
+    def topics(self) -> dict[str, str]:
+        """``[topics]``, checked: tag slug → display name."""
+        names = self._topics(self.document())
+        if self.problems:
+            raise ListingError(self.problems)
+        return names
+
+    def _topics(self, document: dict) -> dict[str, str]:
+        table = document.get("topics", {})
+        where = self._line("topics")
+        if not isinstance(table, dict):
+            self.bad(where, "'topics' must be a table: [topics] then \"tag-slug\" = \"Display name\" lines")
+            return {}
+        names = {}
+        for tag, value in table.items():
+            line = self._line(tag, after=where)
+            if not SLUG.fullmatch(tag):
+                self.bad(line, f"{tag!r} is not a tag (expected lowercase slugs like 'generative-ai')")
+                continue
+            try:
+                names[tag] = _topic_name(value)
+            except ValueError as exc:
+                self.bad(line, f"name of topic {tag}: {exc}")
+        return names
+
+    def apply(self, sessions: list[Session]) -> list[Session]:
+        document = self.document()
+        self._topics(document)  # checked here too: `wipofeeds check` reports every problem
         entries = document.get("sessions", {})
         if not isinstance(entries, dict):
             self.bad(self._line("sessions"), "'sessions' must hold one table per document code")
@@ -146,6 +198,16 @@ def _text(value: str) -> str:
     if found := _FORBIDDEN.search(value):
         raise ValueError(f"control character U+{ord(found.group()):04X} is not allowed; remove it")
     return _SPACES.sub(" ", value)
+
+
+def _topic_name(value) -> str:
+    """A display name: text of at most :data:`NAME_LENGTH` characters, spaces made plain."""
+    if not isinstance(value, str) or not " ".join(_text(value).split()):
+        raise ValueError(f"expected a non-empty string, found {value!r}")
+    name = " ".join(_text(value).split())
+    if len(name) > NAME_LENGTH:
+        raise ValueError(f"{len(name)} characters; at most {NAME_LENGTH}")
+    return name
 
 
 def _checked_url(value) -> str:

@@ -46,6 +46,10 @@ class SiteConfig:
     """Where this section's pages are: "" (the root), "series/<slug>/" or "all/"."""
     series: tuple[SeriesConfig, ...] = ()
     """Every series, the default listing's first; empty with a single listing."""
+    topics: tuple[tuple[str, str], ...] = ()
+    """(tag, display name) from ``[topics]`` of the listings' sessions.toml, which rename
+    tags of :data:`wipofeeds.tags.NAMES` or name others; ask
+    :func:`wipofeeds.views.topic_name`, never this."""
 
     def url(self, path: str) -> str:
         """Absolute URL of a site path ("feed.rss", "sessions/x.html")."""

@@ -3,6 +3,12 @@
 Tags let subscribers follow one topic (``tag/copyright/feed.rss``). They are computed,
 not curated, so every session gets them the same way; ``sessions.toml`` may add more.
 
+A tag is a slug in links and filters, and a name for people (:data:`NAMES`:
+"Generative AI", "IP administration"). :func:`name` gives it, from ``[topics]`` of
+``sessions.toml`` when that renames the tag, else from the table, else from the slug
+itself ("ai-ethics" → "AI ethics"). Pages and feeds ask
+:func:`wipofeeds.views.topic_name`, which passes the site's ``[topics]``.
+
 Keyword rules, kept simple enough to read in the table:
 - a keyword in lower case matches in any capitalisation ("copyright" finds "Copyright");
 - a keyword with a capital letter matches exactly, for acronyms ("AI" is not "ai");
@@ -13,11 +19,14 @@ Keyword rules, kept simple enough to read in the table:
 
     >>> derive("Generative AI: IP and Output", "Who owns AI-generated images?")
     ('artificial-intelligence', 'generative-ai')
+    >>> name("ip-administration"), name("deepfakes"), name("ai-ethics", {"ai-ethics": "Ethics of AI"})
+    ('IP administration', 'Deepfakes', 'Ethics of AI')
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -46,6 +55,42 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "ip-administration": ("ip administration", "ip office*", "patent examination"),
     "capacity-building": ("capacity building",),
 }
+
+
+# The name people read for each tag of KEYWORDS (a test holds the two to the same slugs),
+# in sentence case, acronyms in capitals.
+NAMES: dict[str, str] = {
+    "artificial-intelligence": "Artificial intelligence",
+    "generative-ai": "Generative AI",
+    "synthetic-media": "Synthetic media",
+    "training-data": "Training data",
+    "data": "Data",
+    "copyright": "Copyright",
+    "patents": "Patents",
+    "trademarks": "Trademarks",
+    "metaverse": "Metaverse",
+    "blockchain": "Blockchain",
+    "extended-reality": "Extended reality",
+    "internet-of-things": "Internet of things",
+    "ip-administration": "IP administration",
+    "capacity-building": "Capacity building",
+}
+
+# How a word of a slug is written when a tag without a name is named after its slug.
+ACRONYMS = {word: word.upper() for word in ("ai", "ar", "ip", "iot", "llm", "nft", "pct", "vr", "wipo", "xr")}
+ACRONYMS |= {"genai": "GenAI", "iot": "IoT", "llms": "LLMs", "nfts": "NFTs"}
+
+
+def name(slug: str, renamed: Mapping[str, str] | None = None) -> str:
+    """The display name of tag ``slug``: ``renamed`` (``[topics]`` of sessions.toml),
+    else :data:`NAMES`, else the slug's words ("capacity-building" → "Capacity building",
+    "ip-and-ai" → "IP and AI")."""
+    if renamed and slug in renamed:
+        return renamed[slug]
+    if slug in NAMES:
+        return NAMES[slug]
+    words = " ".join(ACRONYMS.get(word, word) for word in slug.split("-"))
+    return words[:1].upper() + words[1:]
 
 
 _BREAK = re.compile(r"[^A-Za-z0-9\s\-]+")  # punctuation and non-ASCII letters end a phrase

@@ -9,6 +9,8 @@ the site) needs the same way:
 - what a feed lists: the :data:`FEED_LIMIT` sessions changed last (:func:`latest`), in
   the order and with the dates readers sort by (:func:`feed_items`, below), its date
   (:func:`feed_updated`), the withdrawn sessions the change feeds mention;
+- the display name of a topic (:func:`topic_name`: the built-in table of
+  :mod:`wipofeeds.tags`, overridden by ``[topics]`` of ``sessions.toml``);
 - links and ids every format writes alike (:func:`page_url`, :func:`ics_url`,
   :func:`session_urn`…) and the size of a session's ``.ics`` that feeds state
   (:func:`ics_size`, asked of the registered ``.ics`` format: no feed imports the
@@ -41,8 +43,9 @@ import weakref
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
-from . import history
+from . import history, tags
 from .errors import FilterError
 from .model import Catalog, Change, Mode, Session
 from .render import Fragments, load_builtin
@@ -204,8 +207,8 @@ def path_filters(catalog: Catalog) -> list[tuple[str, Filter]]:
     """Every filter with a path form the site publishes: each year with sessions, every
     mode (so a link to an empty mode stays valid), each tag in use."""
     years = sorted({y for s in catalog.sessions for y in range(s.first_day.year, s.last_day.year + 1)}, reverse=True)
-    tags = sorted({t for s in catalog.sessions for t in s.tags})
-    filters = [Filter(year=y) for y in years] + [Filter(mode=m) for m in Mode] + [Filter(tag=t) for t in tags]
+    used = sorted({t for s in catalog.sessions for t in s.tags})
+    filters = [Filter(year=y) for y in years] + [Filter(mode=m) for m in Mode] + [Filter(tag=t) for t in used]
     return [(f.path_prefix or "", f) for f in filters]
 
 
@@ -318,6 +321,27 @@ def withdrawn(catalog: Catalog) -> tuple[Session, ...]:
     """:func:`wipofeeds.history.withdrawn_sessions`, once per catalog (both change feeds
     mention them)."""
     return _once(catalog, "withdrawn", lambda: history.withdrawn_sessions(catalog))
+
+
+# --- topics -----------------------------------------------------------------------------
+
+
+def topic_name(catalog: Catalog, tag: str) -> str:
+    """The name people read for ``tag`` ("generative-ai" → "Generative AI"), the same in
+    every page and feed: ``[topics]`` of sessions.toml, else :data:`wipofeeds.tags.NAMES`,
+    else the slug's words (:func:`wipofeeds.tags.name`). Links and filters keep the slug."""
+    return tags.name(tag, _renamed(catalog.site.topics))
+
+
+def topic_names(catalog: Catalog) -> dict[str, str]:
+    """Every tag of the catalog's sessions → its :func:`topic_name`, sorted by name."""
+    used = {t for s in catalog.sessions for t in s.tags}
+    return dict(sorted(((t, topic_name(catalog, t)) for t in used), key=lambda pair: (pair[1].casefold(), pair[0])))
+
+
+@lru_cache(maxsize=16)
+def _renamed(topics: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return dict(topics)
 
 
 # --- links and ids ----------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from . import tags
 from .model import UTC, Mode, Session
 
 EN_DASH = "\u2013"
@@ -150,10 +151,12 @@ def place_and_mode(session: Session) -> str:
     return " · ".join(part for part in (session.location, session.mode and session.mode.label) if part)
 
 
-def collection_title(title: str, path: str) -> str:
+def collection_title(title: str, path: str, topics: tuple[tuple[str, str], ...] = ()) -> str:
     """The title of a collection published at ``path``, saying which subset it holds, so a
     reader subscribed to several can tell them apart: 'Series (2025)', 'Series (Virtual)',
-    'Series (copyright)', 'Series (selection)' for other filters."""
+    'Series (Generative AI)' (a topic by its display name: :func:`wipofeeds.tags.name`,
+    renamed by ``topics``, the site's ``[topics]`` of sessions.toml), 'Series
+    (selection)' for other filters."""
     if "?" in path:
         return f"{title} (selection)"
     parts = path.split("/")[-3:]  # after the part of the site it is in ('series/sccr/')
@@ -163,5 +166,5 @@ def collection_title(title: str, path: str) -> str:
     if kind == "mode" and value in Mode._value2member_map_:
         value = Mode(value).label
     elif kind == "tag":
-        value = value.replace("-", " ")
+        value = tags.name(value, dict(topics))
     return f"{title} ({value})"

@@ -58,7 +58,7 @@ LINES = Lines(frozenset({"DTSTAMP", "CREATED", "LAST-MODIFIED", "RRULE", "CATEGO
 
 @register("calendar.ics", "collection", MEDIA_TYPE, "calendar", caches=(FRAGMENTS, LINES))
 def render_calendar(catalog: Catalog, path: str) -> bytes:
-    title = wording.collection_title(catalog.site.title, path)
+    title = wording.collection_title(catalog.site.title, path, catalog.site.topics)
     return _calendar(catalog, catalog.sessions, path, title, catalog.site.description, catalog.site.home)
 
 

@@ -15,6 +15,10 @@ first, and written in that order (:func:`wipofeeds.views.feed_items`,
 says why and how). feedgen's own traps are disarmed explicitly: it defaults
 ``updated``/``lastBuildDate`` to now and prepends entries.
 
+A topic is a category whose term is its slug (what ``tag/<slug>/`` filters by), with
+its display name as the Atom label (:func:`wipofeeds.views.topic_name`); RSS, which
+has no label, keeps the slug.
+
 A session's RSS item and Atom entry are built by feedgen once per build step and kept in
 this format's :data:`ENTRIES` (per session, history record and site), then spliced into
 every feed that lists the session.
@@ -41,6 +45,7 @@ from ..views import (
     page_url,
     reader_dates,
     session_urn,
+    topic_name,
 )
 from ..wording import collection_title
 from . import Fragments, register
@@ -56,7 +61,18 @@ ATOM = "application/atom+xml; charset=utf-8"
 class _Entry(FeedEntry):
     """feedgen 1.0.0 writes Atom entry links with ``href`` only (lkiesow/python-feedgen#135),
     which turns the ``.ics`` enclosure into a second ``alternate`` link. Put ``rel``,
-    ``type``… back on, from the links feedgen was given, in the same order."""
+    ``type``… back on, from the links feedgen was given, in the same order.
+    feedgen also writes an RSS category as its Atom label when it has one; where
+    ``rss_categories`` is set, the RSS categories say those texts instead."""
+
+    rss_categories: list[str] | None = None
+
+    def rss_entry(self, extensions=True):
+        item = super().rss_entry(extensions)
+        if self.rss_categories is not None:
+            for category, text in zip(item.findall("category"), self.rss_categories, strict=True):
+                category.text = text
+        return item
 
     def atom_entry(self, extensions=True):
         element = super().atom_entry(extensions)
@@ -112,9 +128,10 @@ def session_entry(
     entry.content(session_html(catalog, session), type="html")
     entry.summary(h(summary(session)), type="html")
     mode = [] if session.mode is None else [{"term": session.mode.value, "label": session.mode.label}]
-    categories = mode + [{"term": xml_text(t)} for t in session.tags]
-    if categories:
-        entry.category(categories)
+    topics = [{"term": xml_text(t), "label": xml_text(topic_name(catalog, t))} for t in session.tags]
+    if mode or topics:
+        entry.category(mode + topics)
+        entry.rss_categories = [c["label"] for c in mode] + [c["term"] for c in topics]
     _author(entry, catalog)
     entry.published(record.first_published if published is None else published)
     entry.updated(record.last_modified if updated is None else updated)
@@ -166,7 +183,7 @@ def changes_feed(catalog: Catalog, path: str) -> FeedGenerator:
     catalog = catalog.part(path)
     site = catalog.site
     subtitle = "Sessions announced, rescheduled, retimed, moved, retitled or cancelled."
-    title = collection_title(f"{site.title}: changes", path)
+    title = collection_title(f"{site.title}: changes", path, site.topics)
     fg = _feed(catalog, path, title, subtitle, feed_updated(catalog))
     rows = changes(catalog)
     for (session, change, before, after), at in zip(rows, reader_dates([row[1].at for row in rows]), strict=True):
@@ -205,7 +222,7 @@ def render_atom(catalog: Catalog, path: str) -> bytes:
 
 def _session_feed_head(catalog: Catalog, path: str) -> FeedGenerator:
     site = catalog.site
-    return _feed(catalog, path, collection_title(site.title, path), site.description, feed_updated(catalog))
+    return _feed(catalog, path, collection_title(site.title, path, site.topics), site.description, feed_updated(catalog))
 
 
 @register("changes.rss", "site", RSS, "feed")

@@ -155,7 +155,7 @@ def session_document(catalog: Catalog, session: Session) -> dict:
 def _calendar(catalog: Catalog, path: str) -> dict:
     site = catalog.site
     return {
-        "title": collection_title(site.title, path),
+        "title": collection_title(site.title, path, site.topics),
         "description": site.description,
         "language": site.language,
         "url": site.url(site.home),
@@ -245,7 +245,7 @@ def render_json_feed(catalog: Catalog, path: str) -> bytes:
     site = catalog.site
     head = {
         "version": "https://jsonfeed.org/version/1.1",
-        "title": collection_title(site.title, path),
+        "title": collection_title(site.title, path, site.topics),
         "home_page_url": site.url(site.home),
         "feed_url": site.url(path),
         "description": site.description,
