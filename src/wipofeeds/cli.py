@@ -138,7 +138,8 @@ def _base_url_option(command: argparse.ArgumentParser) -> None:
         default=os.environ.get("WIPOFEEDS_BASE_URL") or None,  # set but empty counts as unset
         metavar="URL",
         help="Where the site is published (absolute links start with it). "
-        "Default: base_url in site.toml beside the listing.",
+        "Default: the WIPOFEEDS_BASE_URL environment variable, else base_url in the "
+        "site.toml beside the listing (data/site.toml for the data folder).",
     )
 
 

@@ -265,6 +265,17 @@ def _quiet_gc():
         gc.unfreeze()
 
 
+def no_base_url(source) -> str:
+    """What to do when a build has no base URL, naming what was really read: the flag,
+    the variable (the CLI's default for the flag) and the site.toml beside the listing."""
+    flag, variable = "pass --base-url URL", "set the WIPOFEEDS_BASE_URL environment variable"
+    where = source.site_config
+    if where is None:
+        return f"no base URL: {flag} or {variable} (a listing read from standard input has no site.toml)"
+    state = "it sets none" if where.is_file() else "there is none"
+    return f'no base URL: {flag}, {variable}, or set base_url = "https://…/" in {where} ({state})'
+
+
 def build(
     source=None,
     out: Path | str = Path("output"),
@@ -302,7 +313,7 @@ def build(
                 src, base_url=base_url, now=now, allow_removals=allow_removals, withdrawn=withdrawn, readings=readings
             )
         if catalog.site.base_url is None:
-            raise ConfigError("no base URL: pass --base-url or set base_url in data/site.toml")
+            raise ConfigError(no_base_url(src))
         if catalog_mod.file_state(src) != before:
             raise ExportError(
                 f"{src.name} changed while it was read; build again once it is saved "
