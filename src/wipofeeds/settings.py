@@ -3,7 +3,7 @@ environment): frozen data, part of the model (``model`` imports them from here).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +44,9 @@ class SiteConfig:
     """The default listing's series slug, when there are several (else from ``name``)."""
     home: str = ""
     """Where this section's pages are: "" (the root), "series/<slug>/" or "all/"."""
-    series: tuple[SeriesConfig, ...] = ()
+    series: tuple[SeriesConfig, ...] = field(default=(), hash=False)  # hashed per fragment: kept cheap
     """Every series, the default listing's first; empty with a single listing."""
-    topics: tuple[tuple[str, str], ...] = ()
+    topics: tuple[tuple[str, str], ...] = field(default=(), hash=False)
     """(tag, display name) from ``[topics]`` of the listings' sessions.toml, which rename
     tags of :data:`wipofeeds.tags.NAMES` or name others; ask
     :func:`wipofeeds.views.topic_name`, never this."""

@@ -384,7 +384,7 @@ def ics_size(catalog: Catalog, session: Session) -> int:
     """Byte length of the session's published ``.ics`` (an RSS enclosure and a JSON Feed
     attachment state it), rendered by the registered ``.ics`` format: no feed imports
     the calendar. Its VEVENT stays in the calendar's fragments for the calendar's step."""
-    return ICS_SIZES.get((session.id, catalog.site), session, catalog.record(session), lambda: _ics_size(catalog, session))
+    return ICS_SIZES.get((session.id, catalog.site.of(session)), session, catalog.record(session), lambda: _ics_size(catalog, session))
 
 
 def _ics_size(catalog: Catalog, session: Session) -> int:

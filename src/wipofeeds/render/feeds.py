@@ -155,7 +155,7 @@ def _entry_xml(catalog: Catalog, item: FeedItem) -> tuple[bytes, bytes]:
         etree.Element("channel", nsmap=_RSS_NAMESPACES).append(rss)  # the feed's prefixes
         return _xml(rss), _xml(entry.atom_entry())
 
-    key = (session.id, catalog.site, item.published, item.updated)
+    key = (session.id, catalog.site.of(session), item.published, item.updated)  # the same in every part
     return ENTRIES.get(key, session, catalog.record(session), build)
 
 

@@ -167,7 +167,8 @@ def _calendar(catalog: Catalog, path: str) -> dict:
 def _session_text(catalog: Catalog, session: Session) -> bytes:
     """:func:`session_document` as a :func:`fragment`, serialized once per build step."""
     return DOCUMENTS.get(
-        (session.id, catalog.site), session, catalog.record(session), lambda: fragment(session_document(catalog, session))
+        (session.id, catalog.site.of(session)), session, catalog.record(session),  # the same in every part
+        lambda: fragment(session_document(catalog, session)),
     )
 
 
@@ -236,7 +237,7 @@ def _item(catalog: Catalog, feed_item: FeedItem) -> dict:
 def _item_text(catalog: Catalog, item: FeedItem) -> bytes:
     """:func:`_item` as a :func:`fragment`, serialized once per build step (per dates)."""
     session = item.session
-    key = (session.id, catalog.site, item.published, item.updated)
+    key = (session.id, catalog.site.of(session), item.published, item.updated)  # the same in every part
     return ITEMS.get(key, session, catalog.record(session), lambda: fragment(_item(catalog, item)))
 
 
