@@ -26,11 +26,12 @@ every feed that lists the session.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 from feedgen.entry import FeedEntry
 from feedgen.ext.dc import DcEntryExtension
 from feedgen.feed import FeedGenerator
+from feedgen.util import formatRFC2822
 from lxml import etree
 
 from ..model import Catalog, ChangeKind, Session
@@ -143,20 +144,39 @@ ENTRIES = Fragments()
 
 
 def _entry_xml(catalog: Catalog, item: FeedItem) -> tuple[bytes, bytes]:
-    """The session's RSS <item> and Atom <entry>, serialized once and spliced into every
-    feed that lists the session with the same dates (the whole feed and the filtered
-    ones where it has the same neighbours), so a session in many feeds is built by
-    feedgen once, not once per feed."""
+    """The session's RSS <item> and Atom <entry> in a feed, dated as that feed dates it.
+    Each is serialized by feedgen once per build step, with stand-in dates, and spliced
+    into every feed that lists the session (the whole feed, the filtered ones, every
+    part of a site of several series) with that feed's dates put in, as feedgen writes
+    them, in place of the stand-ins."""
     session = item.session
 
     def build() -> tuple[bytes, bytes]:
-        entry = session_entry(catalog, session, item.published, item.updated)
+        entry = session_entry(catalog, session, _PUBLISHED, _UPDATED)
         rss = entry.rss_entry()
         etree.Element("channel", nsmap=_RSS_NAMESPACES).append(rss)  # the feed's prefixes
         return _xml(rss), _xml(entry.atom_entry())
 
-    key = (session.id, catalog.site.of(session), item.published, item.updated)  # the same in every part
-    return ENTRIES.get(key, session, catalog.record(session), build)
+    rss, atom = ENTRIES.get((session.id, catalog.site.of(session)), session, catalog.record(session), build)
+    return (
+        rss.replace(_rss_date(_PUBLISHED), _rss_date(item.published), 1),
+        atom.replace(_atom_date("published", _PUBLISHED), _atom_date("published", item.published), 1)
+        .replace(_atom_date("updated", _UPDATED), _atom_date("updated", item.updated), 1),
+    )
+
+
+# The stand-in dates of a kept entry (a year no session or change has), and their
+# elements as feedgen writes them: RSS pubDate in RFC 2822, Atom dates in ISO 8601.
+_PUBLISHED = datetime(1901, 1, 1, 0, 0, 1, tzinfo=timezone.utc)
+_UPDATED = datetime(1901, 1, 1, 0, 0, 2, tzinfo=timezone.utc)
+
+
+def _rss_date(moment: datetime) -> bytes:
+    return b"<pubDate>" + formatRFC2822(moment).encode() + b"</pubDate>"
+
+
+def _atom_date(name: str, moment: datetime) -> bytes:
+    return f"<{name}>{moment.isoformat()}</{name}>".encode()
 
 
 _RSS_NAMESPACES = {

@@ -21,7 +21,8 @@ the newest session first); ``sessions.json`` states the history's exact instants
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import replace
+from datetime import datetime, timezone
 from importlib import resources
 
 from ..model import Catalog, Occurrence, Session
@@ -235,10 +236,25 @@ def _item(catalog: Catalog, feed_item: FeedItem) -> dict:
 
 
 def _item_text(catalog: Catalog, item: FeedItem) -> bytes:
-    """:func:`_item` as a :func:`fragment`, serialized once per build step (per dates)."""
+    """:func:`_item` as a :func:`fragment`, serialized once per build step with stand-in
+    dates, and dated as each feed dates it (the same in every part of the site)."""
     session = item.session
-    key = (session.id, catalog.site.of(session), item.published, item.updated)  # the same in every part
-    return ITEMS.get(key, session, catalog.record(session), lambda: fragment(_item(catalog, item)))
+    stand_in = replace(item, published=_PUBLISHED, updated=_UPDATED)
+    text = ITEMS.get(
+        (session.id, catalog.site.of(session)), session, catalog.record(session), lambda: fragment(_item(catalog, stand_in))
+    )
+    return text.replace(_item_date("date_published", _PUBLISHED), _item_date("date_published", item.published), 1).replace(
+        _item_date("date_modified", _UPDATED), _item_date("date_modified", item.updated), 1
+    )
+
+
+# The stand-in dates of a kept item (a year no session or change has).
+_PUBLISHED = datetime(1901, 1, 1, 0, 0, 1, tzinfo=timezone.utc)
+_UPDATED = datetime(1901, 1, 1, 0, 0, 2, tzinfo=timezone.utc)
+
+
+def _item_date(name: str, moment: datetime) -> bytes:
+    return fragment({name: _utc(moment)})[1:-1]  # '"date_published":"…"' as the fragment writes it
 
 
 @register("feed.json", "collection", JSON_FEED, "json", caches=(ITEMS,))
