@@ -5,6 +5,7 @@ the reader's clock and time zone, a phone-sized screen, and a clean console."""
 from __future__ import annotations
 
 import json
+import os
 import threading
 import urllib.request
 from pathlib import Path
@@ -107,10 +108,12 @@ def test_home_page(browser, site_url):
         status, content_type = fetch(href(browser, text))
         assert status == 200 and content_type.startswith(media_type), text
 
-    # a filtered calendar has its own subscribe links
-    year = browser.find_element(By.CSS_SELECTOR, 'a[aria-label="Add the 2025 sessions to Google Calendar"]')
-    cid = parse_qs(urlsplit(year.get_attribute("href")).query)["cid"][0]
-    assert cid == webcal.replace("calendar.ics", "year/2025/calendar.ics")
+    # each year, way of attending and topic has its page (its subscribe links are there:
+    # test_view_page); a way of attending without sessions is not offered
+    browse = browser.find_element(By.ID, "browse")
+    assert browse.find_element(By.LINK_TEXT, "2025").get_attribute("href") == site_url + "year/2025/index.html"
+    assert browse.find_element(By.LINK_TEXT, "Virtual").get_attribute("href") == site_url + "mode/virtual/index.html"
+    assert browse.find_elements(By.PARTIAL_LINK_TEXT, "In person") == []
 
     # app.js split the sessions by the browser's clock
     upcoming = [li.get_attribute("id") for li in browser.find_elements(By.CSS_SELECTOR, "#upcoming > li")]
@@ -131,14 +134,24 @@ def test_home_page(browser, site_url):
 
 
 def test_session_page(browser, site_url):
-    browser.get(site_url + "sessions/wipo-ip-conv-ge-2-25")
-    assert browser.find_element(By.TAG_NAME, "h1").text == "IP and Synthetic Media"
+    # adding a session to a calendar is offered while it is to come (a past session's
+    # page keeps the links for readers without script, hidden by app.js)
+    browser.get(site_url + "sessions/wipo-ip-conv-ge-99")
     google = parse_qs(urlsplit(href(browser, "Add to Google Calendar")).query)
     assert google["action"] == ["TEMPLATE"]
-    assert google["dates"] == ["20251028T090000Z/20251028T170000Z"]
+    assert google["dates"] == ["20990310T090000Z/20990310T170000Z"]
     assert google["recur"] == ["RRULE:FREQ=DAILY;COUNT=2"]
     assert google["ctz"] == ["Europe/Zurich"]
     ics = browser.find_element(By.PARTIAL_LINK_TEXT, "Download .ics").get_attribute("href")
+    assert ics == site_url + "sessions/wipo-ip-conv-ge-99.ics"
+    assert fetch(ics) == (200, "text/calendar; charset=utf-8")
+
+    browser.get(site_url + "sessions/wipo-ip-conv-ge-2-25")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "IP and Synthetic Media"
+    google = parse_qs(urlsplit(browser.find_element(By.CSS_SELECTOR, "section.add a.primary").get_attribute("href")).query)
+    assert google["dates"] == ["20251028T090000Z/20251028T170000Z"]
+    assert google["recur"] == ["RRULE:FREQ=DAILY;COUNT=2"]
+    ics = browser.find_element(By.CSS_SELECTOR, "section.add a[download]").get_attribute("href")
     assert ics == site_url + "sessions/wipo-ip-conv-ge-2-25.ics"
     assert fetch(ics) == (200, "text/calendar; charset=utf-8")
 
@@ -202,7 +215,7 @@ def test_series_index_page(browser, series_url):
     assert sccr.find_element(By.CSS_SELECTOR, ".next-label").text == "Next session:"
     scp = browser.find_element(By.ID, "series-scp")
     assert scp.find_element(By.CSS_SELECTOR, ".next-label").text == "Latest session:"
-    ics = sccr.find_element(By.CSS_SELECTOR, 'a[aria-label^="Download"]').get_attribute("href")
+    ics = sccr.find_element(By.PARTIAL_LINK_TEXT, ".ics").get_attribute("href")
     assert ics == series_url + "series/sccr/calendar.ics" and fetch(ics)[0] == 200
     assert console_errors(browser) == []
 
@@ -221,3 +234,235 @@ def test_series_page(browser, series_url):
     assert crumb.text == "Standing Committee on Copyright and Related Rights"
     assert crumb.get_attribute("href") == series_url + "series/sccr/index.html"
     assert console_errors(browser) == []
+
+
+# --- the views, find, copy, time zones, past and upcoming ----------------------------------
+
+
+def visible_ids(driver, selector: str = "li.session") -> list[str]:
+    return [li.get_attribute("id") for li in driver.find_elements(By.CSS_SELECTOR, selector) if li.is_displayed()]
+
+
+def test_view_page(browser, site_url):
+    """A year's page, reached from the home page: its sessions (split by the browser's
+    clock) and the subscribe block of that year's calendar."""
+    browser.get(site_url)
+    browser.find_element(By.ID, "browse").find_element(By.LINK_TEXT, "2025").click()
+    assert browser.current_url == site_url + "year/2025/index.html"
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Sessions in 2025"
+    assert [li.get_attribute("id") for li in browser.find_elements(By.CSS_SELECTOR, "#past > li")] == [
+        "wipo-ip-conv-ge-2-25", "wipo-ip-conv-ge-25"]
+    assert browser.find_element(By.ID, "no-upcoming").is_displayed()
+    ics = site_url + "year/2025/calendar.ics"
+    webcal = "webcal://" + ics.split("://", 1)[1]
+    assert href(browser, "Subscribe in your calendar app") == webcal
+    assert parse_qs(urlsplit(href(browser, "Add to Google Calendar")).query) == {"cid": [webcal]}
+    assert parse_qs(urlsplit(href(browser, "Add to Outlook.com")).query)["url"] == [ics]
+    for text, media_type in (("Download .ics", "text/calendar"), ("RSS", "application/rss+xml"), ("JSON Feed", "application/feed+json")):
+        status, content_type = fetch(href(browser, text))
+        assert status == 200 and content_type.startswith(media_type), text
+    addresses = [code.text for code in browser.find_elements(By.CSS_SELECTOR, ".addresses code")]
+    assert addresses == [ics] + [site_url + f"year/2025/feed.{kind}" for kind in ("rss", "atom", "json")]
+    alternates = {link.get_attribute("href") for link in browser.find_elements(By.CSS_SELECTOR, 'link[rel="alternate"]')}
+    assert alternates == set(addresses)
+    # the same page at the folder's address, as a static host serves it
+    browser.get(site_url + "year/2025/")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Sessions in 2025"
+    assert console_errors(browser) == []
+
+
+def test_find_narrows_the_list_as_you_type(browser, site_url):
+    browser.get(site_url)
+    find = browser.find_element(By.ID, "find")
+    assert find.is_displayed() and len(visible_ids(browser)) == 11
+    find.send_keys("conv/ge/2/25")
+    assert visible_ids(browser) == ["wipo-ip-conv-ge-2-25"]
+    assert browser.find_element(By.ID, "find-status").text == "1 of 11 sessions match."
+    assert not browser.find_element(By.ID, "upcoming-section").is_displayed()  # no upcoming session matches
+    find.send_keys(" zebra")
+    assert visible_ids(browser) == []
+    assert browser.find_element(By.ID, "find-status").text == "No session matches “conv/ge/2/25 zebra”."
+    find.clear()
+    find.send_keys("COPYRIGHT")  # any case
+    found = visible_ids(browser)
+    assert 1 < len(found) < 11 and "wipo-ip-conv-ge-25" in found
+    browser.execute_script("arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input'))", find)
+    assert len(visible_ids(browser)) == 11 and browser.find_element(By.ID, "find-status").text == ""
+    assert browser.find_element(By.ID, "upcoming-section").is_displayed()
+    assert console_errors(browser) == []
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def clipboard_text(driver) -> str:
+    return driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "navigator.clipboard.readText().then(done, function (e) { done('refused: ' + e); });"
+    )
+
+
+def copy_row(driver, index: int):
+    """The address, its copy button and its note, of row ``index`` of the addresses."""
+    row = driver.find_elements(By.CSS_SELECTOR, ".addresses dd")[index]
+    return (row.find_element(By.TAG_NAME, "code").text, row.find_element(By.CSS_SELECTOR, "button.copy"),
+            row.find_element(By.CSS_SELECTOR, ".copy-note"))
+
+
+def test_copy_button_with_clipboard_access(browser, site_url):
+    browser.execute_cdp_cmd("Browser.grantPermissions", {
+        "origin": origin(site_url), "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+    try:
+        browser.get(site_url + "tag/copyright/")
+        address, button, note = copy_row(browser, 0)
+        assert address == site_url + "tag/copyright/calendar.ics"
+        assert button.is_displayed() and button.tag_name == "button" and button.text.split("\n")[0] == "Copy"
+        assert button.accessible_name == "Copy the calendar address"
+        button.click()
+        assert note.text == "Copied."
+        assert clipboard_text(browser) == address
+    finally:
+        browser.execute_cdp_cmd("Browser.resetPermissions", {})
+    assert console_errors(browser) == []
+
+
+def test_copy_button_where_clipboard_access_is_refused(browser, site_url):
+    """Refused (or no clipboard at all): the address is selected for the reader to copy."""
+    browser.execute_cdp_cmd("Browser.setPermission", {
+        "origin": origin(site_url), "permission": {"name": "clipboard-write"}, "setting": "denied"})
+    try:
+        browser.get(site_url + "tag/copyright/")
+        address, button, note = copy_row(browser, 1)
+        button.click()
+        assert note.text.startswith("Copying is not allowed here: the address is selected")
+        assert browser.execute_script("return window.getSelection().toString()") == address
+    finally:
+        browser.execute_cdp_cmd("Browser.resetPermissions", {})
+    browser.get(site_url)
+    browser.execute_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    address, button, note = copy_row(browser, 2)
+    button.click()
+    assert note.text.startswith("Copying is not allowed here")
+    assert browser.execute_script("return window.getSelection().toString()") == address == site_url + "feed.atom"
+
+
+def test_keyboard_reaches_and_uses_the_controls(browser, site_url):
+    """Tab order: the JSON Feed button, then the first copy button; Enter and Space press it."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    browser.execute_cdp_cmd("Browser.grantPermissions", {
+        "origin": origin(site_url), "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+    try:
+        browser.get(site_url)
+        browser.find_element(By.LINK_TEXT, "JSON Feed").send_keys("")  # focus, without following it
+        ActionChains(browser).send_keys(Keys.TAB).perform()
+        first = browser.switch_to.active_element
+        assert first.get_attribute("data-copy") == site_url + "calendar.ics"
+        ActionChains(browser).send_keys(Keys.ENTER).perform()
+        assert copy_row(browser, 0)[2].text == "Copied."
+        ActionChains(browser).send_keys(Keys.TAB, Keys.SPACE).perform()
+        assert browser.switch_to.active_element.get_attribute("data-copy") == site_url + "feed.rss"
+        assert copy_row(browser, 1)[2].text == "Copied."
+        assert clipboard_text(browser) == site_url + "feed.rss"
+    finally:
+        browser.execute_cdp_cmd("Browser.resetPermissions", {})
+    # the search box is a text field like any other
+    find = browser.find_element(By.ID, "find")
+    find.send_keys("metaverse")
+    assert browser.switch_to.active_element == find
+    assert 0 < len(visible_ids(browser)) < 11
+
+
+def test_time_zone_selector(browser, site_url):
+    """The reader's zone by default, another one chosen and remembered; the day-by-day
+    table has the reader's time too. Where it matches the session's own, the line says
+    nothing more than the Geneva time."""
+    from selenium.webdriver.support.select import Select
+
+    page = site_url + "sessions/wipo-ip-conv-ge-2-25.html"
+    browser.get(page)
+    zone = Select(browser.find_element(By.ID, "zone"))
+    assert zone.first_selected_option.get_attribute("value") == ""
+    assert "Asia/Tokyo" in zone.first_selected_option.text
+    local = browser.find_element(By.CSS_SELECTOR, "dd.local")
+    cells = browser.find_elements(By.CSS_SELECTOR, "td.local-cell")
+    assert [cell.text for cell in cells] == ["18:00–02:00 (next day)"] * 2
+    try:
+        zone.select_by_value("America/New_York")
+        assert "America/New_York" in local.text and "05:00–13:00" in local.text
+        assert [cell.text for cell in cells] == ["05:00–13:00"] * 2
+        assert browser.find_element(By.CSS_SELECTOR, "th.local-cell").text == "Your time (America/New_York)"
+        browser.get(site_url)  # remembered on every page
+        assert Select(browser.find_element(By.ID, "zone")).first_selected_option.get_attribute("value") == "America/New_York"
+        assert "America/New_York" in browser.find_element(By.CSS_SELECTOR, "#wipo-ip-conv-ge-2-25 .local").text
+        browser.get(page)
+        Select(browser.find_element(By.ID, "zone")).select_by_value("Europe/Zurich")
+        assert not browser.find_element(By.CSS_SELECTOR, "dd.local").is_displayed()  # Geneva's own hours
+        assert [cell.text for cell in browser.find_elements(By.CSS_SELECTOR, "td.local-cell")] == ["10:00–18:00"] * 2
+        Select(browser.find_element(By.ID, "zone")).select_by_value("")
+        assert "Asia/Tokyo" in browser.find_element(By.CSS_SELECTOR, "dd.local").text
+    finally:
+        browser.execute_script("window.localStorage.clear()")
+    assert console_errors(browser) == []
+
+
+def test_local_time_comes_first_and_nothing_moves(browser, site_url):
+    browser.get(site_url + "sessions/wipo-ip-conv-ge-2-25.html")
+    terms = [dt.text for dt in browser.find_elements(By.CSS_SELECTOR, "dl.facts dt") if dt.is_displayed()]
+    assert terms[:2] == ["Your time", "When"]
+    browser.get(site_url)
+    item = browser.find_element(By.ID, "wipo-ip-conv-ge-2-25")
+    lines = [p.get_attribute("class") for p in item.find_elements(By.CSS_SELECTOR, "article > p") if p.is_displayed()]
+    assert lines.index("local") < lines.index("when")
+    shifts = browser.execute_async_script(
+        "var done = arguments[arguments.length - 1], total = 0;"
+        "new PerformanceObserver(function (list) { list.getEntries().forEach(function (e) { total += e.value; }); })"
+        ".observe({type: 'layout-shift', buffered: true});"
+        "requestAnimationFrame(function () { requestAnimationFrame(function () { done(total); }); });"
+    )
+    assert shifts == 0
+
+
+def test_a_past_and_an_upcoming_session_page(browser, site_url):
+    browser.get(site_url + "sessions/wipo-ip-conv-ge-2-25.html")
+    assert browser.find_element(By.CSS_SELECTOR, ".timing").text == "Held on 28–29 October 2025"
+    assert not browser.find_element(By.CSS_SELECTOR, "section.add").is_displayed()  # nothing to add any more
+    history = browser.find_element(By.CSS_SELECTOR, ".history").text
+    assert "First published here, after the session" in history and "Announced" not in history
+    previous = browser.find_element(By.CSS_SELECTOR, ".neighbours .previous a")
+    assert previous.get_attribute("href") == site_url + "sessions/wipo-ip-conv-ge-25.html"
+    assert browser.find_element(By.CSS_SELECTOR, ".neighbours .next a").get_attribute("href") == site_url + "sessions/wipo-ip-conv-ge-99.html"
+    topic = browser.find_element(By.CSS_SELECTOR, ".topic-links a")
+    assert topic.get_attribute("href").startswith(site_url + "tag/") and fetch(topic.get_attribute("href"))[0] == 200
+
+    browser.get(site_url + "sessions/wipo-ip-conv-ge-99.html")
+    assert browser.find_element(By.CSS_SELECTOR, ".timing").text == "Upcoming session"
+    assert browser.find_element(By.CSS_SELECTOR, "section.add").is_displayed()
+    assert "Announced" in browser.find_element(By.CSS_SELECTOR, ".history").text
+    assert browser.find_elements(By.CSS_SELECTOR, ".neighbours .next") == []
+    assert console_errors(browser) == []
+
+
+AXE = Path(os.environ.get("WIPOFEEDS_AXE_JS") or Path(__file__).resolve().parents[1] / ".tools/node_modules/axe-core/axe.min.js")
+
+
+@pytest.mark.skipif(not AXE.is_file(), reason=f"axe-core not found at {AXE} (scripts/test installs npm axe-core@4.10.2)")
+@pytest.mark.parametrize("path", ["", "year/2025/", "mode/virtual/", "sessions/wipo-ip-conv-ge-2-25.html",
+                                  "sessions/wipo-ip-conv-ge-99.html"])
+def test_no_accessibility_violations(browser, site_url, path):
+    """axe-core (npm, run in the page) with every <details> open and the experimental
+    label-content-name-mismatch rule on: no violation."""
+    browser.get(site_url + path)
+    browser.execute_script("document.querySelectorAll('details').forEach(function (d) { d.open = true; });")
+    browser.execute_script(AXE.read_text("utf-8"))
+    result = browser.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {rules: {'label-content-name-mismatch': {enabled: true}}})"
+        ".then(function (r) { done(r.violations.map(function (v) {"
+        "  return v.id + ': ' + v.nodes.map(function (n) { return n.target.join(' '); }).join(', '); })); },"
+        " function (e) { done(['axe failed: ' + e]); });"
+    )
+    assert result == []

@@ -112,7 +112,7 @@ def test_every_file_parses_with_an_independent_parser(built):
 
 def test_each_file_equals_the_app_response_for_its_path(built, data_dir):
     client = create_app({"SOURCE": str(data_dir / "sessions.txt"), "BASE_URL": BASE_URL}).test_client()
-    compared = 0
+    compared = pages = 0
     for path in sorted(built.rglob("*")):
         relative = str(path.relative_to(built))
         if not path.is_file() or path.suffix == ".gz" or relative in HOST_FILES:
@@ -120,8 +120,12 @@ def test_each_file_equals_the_app_response_for_its_path(built, data_dir):
         response = client.get("/" + relative)
         assert response.status_code == 200, relative
         assert response.data == path.read_bytes(), relative
+        if path.name == "index.html":  # what a static host serves at the folder's URL
+            assert client.get("/" + relative.removesuffix("index.html")).data == response.data, relative
+            pages += 1
         compared += 1
     assert compared > 100
+    assert pages > 20  # the home page and each year's, way of attending's and topic's
 
 
 def test_two_builds_in_different_folders_are_byte_identical(data_dir, tmp_path):

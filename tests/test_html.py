@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 from datetime import date, datetime, time, timezone
 from urllib.parse import parse_qs, urljoin, urlsplit
 
@@ -15,8 +16,8 @@ from hypothesis import strategies as st
 from _factories import BASE_URL, catalog, seed_sessions, session
 
 from wipofeeds.model import Catalog, DailyWindow, Mode, Place, Status
-from wipofeeds.render import clear_all, html, subscribe
-from wipofeeds.site import build_site, path_filters
+from wipofeeds.render import clear_all, html, layout, subscribe
+from wipofeeds.site import build_site, path_filters, path_views
 
 UTC = timezone.utc
 PAGE = BASE_URL + "sessions/x.html"
@@ -247,7 +248,9 @@ def test_relative_links_resolve_to_published_paths(seed_site):
             url = urljoin(BASE_URL + path, link)
             if not url.startswith(BASE_URL):
                 continue
-            target = urlsplit(url).path.removeprefix(urlsplit(BASE_URL).path) or "index.html"
+            target = urlsplit(url).path.removeprefix(urlsplit(BASE_URL).path)
+            if target == "" or target.endswith("/"):  # a folder: its index.html, as a static host serves it
+                target += "index.html"
             assert target in site, f"{path} links to {link}"
 
 
@@ -264,16 +267,33 @@ def test_index_offers_every_feed_and_lists_every_session(seed_site):
         ("application/atom+xml", BASE_URL + "changes.atom"),
     }
     hrefs = set(page.xpath("//a/@href"))
-    for prefix, _ in [("", None), *path_filters(cat)]:
-        links = subscribe.feed_links(cat.site, prefix, "")
-        assert {links.webcal, links.google, links.ics, links.rss, links.atom, links.json} <= hrefs, prefix
-        assert any(h.startswith("https://outlook.live.com/calendar/0/addfromweb?") and query(h)["url"] == links.ics for h in hrefs)
+    assert_offers_calendar(hrefs, subscribe.feed_links(cat.site, "", ""))
+    # every view with sessions has its page, linked from the home page, offering its
+    # calendar and feeds; an empty view has neither page nor link
+    views = path_views(cat)
+    assert [(prefix, flt) for prefix, flt, _ in views] == path_filters(cat)
+    assert any(not kept for _, _, kept in views), "the seed has an empty view (in person)"
+    for prefix, _, kept in views:
+        view_page = prefix + "index.html"
+        if not kept:
+            assert view_page not in site and view_page not in hrefs, prefix
+            continue
+        assert view_page in hrefs, prefix
+        view = lxml.html.fromstring(site[view_page].body)
+        assert_offers_calendar(set(view.xpath("//a/@href")), subscribe.feed_links(cat.site, prefix, ""))
+        assert [li.get("id") for li in view.xpath("//ol[@id='all-sessions']/li")] == [s.id for s in kept], prefix
     items = page.xpath("//ol[@id='all-sessions']/li")
     assert [li.get("id") for li in items] == [s.id for s in cat.sessions]
     for li, s in zip(items, cat.sessions):
         assert li.xpath("string(.//time/@datetime)") == html.starts_at(s)
         assert li.get("data-end") == html.ends_at(s)
         assert html.wording.when(s) in li.text_content()
+
+
+def assert_offers_calendar(hrefs: set[str], links: subscribe.FeedLinks) -> None:
+    """A page's links subscribe to the calendar of ``links`` and offer its feeds."""
+    assert {links.webcal, links.google, links.ics, links.rss, links.atom, links.json} <= hrefs, links.ics
+    assert any(h.startswith("https://outlook.live.com/calendar/0/addfromweb?") and query(h)["url"] == links.ics for h in hrefs)
 
 
 def test_times_for_the_browser_are_utc_instants():
@@ -381,3 +401,81 @@ def test_when_is_kept_by_days_and_window_within_a_bound(monkeypatch):
     utc = [wording.utc_windows(session(code=f"WIPO/IP/CONV/GE/{i}/25", window=w)) for i, w in enumerate([geneva, london] * 3)]
     assert utc == ["09:00–17:00 UTC", "10:00–18:00 UTC"] * 3
     assert len(wording._UTC) <= 3
+
+
+# --- views, sharing, history words, neighbours --------------------------------------------
+
+
+def test_every_page_carries_its_address_and_sharing_metadata(seed_site):
+    """A shared link shows a title and a description: Open Graph and Twitter card data
+    on every page, naming the page's canonical address."""
+    _, site = seed_site
+    for path, resource in pages(site).items():
+        page = lxml.html.fromstring(resource.body)
+        (canonical,) = page.xpath("//link[@rel='canonical']/@href")
+        meta = {m.get("property") or m.get("name"): m.get("content") for m in page.xpath("//meta[@content]")}
+        assert meta["og:url"] == canonical and canonical.startswith(BASE_URL), path
+        assert meta["og:title"] == meta["twitter:title"] == page.findtext(".//title"), path
+        assert meta["og:description"] == meta["twitter:description"] == meta["description"], path
+        assert meta["twitter:card"] == "summary" and meta["og:type"] == "website", path
+
+
+def test_a_view_page_offers_the_feeds_of_its_view(seed_site):
+    cat, site = seed_site
+    page = lxml.html.fromstring(site["tag/copyright/index.html"].body)
+    assert page.findtext(".//h1") == "Sessions on " + layout.topic_name(cat, "copyright")
+    assert page.xpath("//link[@rel='canonical']/@href") == [BASE_URL + "tag/copyright/"]
+    alternates = {(link.get("type"), link.get("href")) for link in page.xpath("//link[@rel='alternate']")}
+    assert alternates == {
+        ("text/calendar", BASE_URL + "tag/copyright/calendar.ics"),
+        ("application/rss+xml", BASE_URL + "tag/copyright/feed.rss"),
+        ("application/atom+xml", BASE_URL + "tag/copyright/feed.atom"),
+        ("application/feed+json", BASE_URL + "tag/copyright/feed.json"),
+    }
+    # every address shown has its copy button, which copies that very address
+    for dd in page.xpath("//dl[@class='addresses']/dd"):
+        assert dd.xpath("string(code)") == dd.xpath("string(button[@type='button']/@data-copy)")
+    assert len(page.xpath("//dl[@class='addresses']/dd")) == 4
+    sitemap = site["sitemap.xml"].body.decode()
+    assert f"<loc>{BASE_URL}tag/copyright/</loc>" in sitemap and f"<loc>{BASE_URL}mode/in-person/</loc>" not in sitemap
+
+
+def test_the_history_does_not_announce_what_was_already_over():
+    """A session first published after it took place was published, not announced."""
+    past = session()
+    ahead = session(code="WIPO/IP/CONV/GE/99", first_day=date(2099, 3, 10), last_day=date(2099, 3, 11))
+    cat = catalog([past, ahead], now=datetime(2026, 1, 5, tzinfo=UTC))
+    for s, words in ((past, "First published here, after the session"), (ahead, "Announced")):
+        page = lxml.html.fromstring(html.render_session(cat, s, f"sessions/{s.id}.html"))
+        assert page.xpath("string(//section[@class='history']//li)") == f"5 January 2026: {words}"
+        timing = page.find_class("timing")[0]
+        assert timing.get("hidden") is not None, "said by app.js, by the reader's clock"
+        assert timing.get("data-past") == "Held on " + html.wording.date_range(s.first_day, s.last_day)
+        assert (timing.get("data-start"), timing.get("data-end")) == (html.starts_at(s), html.ends_at(s))
+
+
+def test_a_session_page_links_its_neighbours_in_its_series_its_topics_and_its_page():
+    from wipofeeds.catalog import load
+
+    cat = load(Path(__file__).resolve().parents[1] / "data")
+    sccr = cat.part("series/sccr/index.html")
+    middle = sccr.sessions[1]
+    page = lxml.html.fromstring(html.render_session(cat, middle, f"sessions/{middle.id}.html"))
+    (previous,) = page.xpath("//nav[@class='neighbours']//li[@class='previous']/a/@href")
+    (following,) = page.xpath("//nav[@class='neighbours']//li[@class='next']/a/@href")
+    assert (previous, following) == (f"../sessions/{sccr.sessions[2].id}.html", f"../sessions/{sccr.sessions[0].id}.html")
+    topics = page.xpath("//ul[@class='topic-links']//a/@href")
+    assert topics == [f"../series/sccr/tag/{tag}/index.html" for tag in dict.fromkeys(middle.tags)]
+    newest = lxml.html.fromstring(html.render_session(cat, sccr.sessions[0], f"sessions/{sccr.sessions[0].id}.html"))
+    assert newest.xpath("//li[@class='next']") == []
+
+
+def test_a_curated_page_is_linked_from_the_facts():
+    s = session(url="https://www.wipo.int/meetings/en/details.jsp?meeting_id=1&x=2")
+    page = lxml.html.fromstring(html.render_session(catalog([s]), s, f"sessions/{s.id}.html"))
+    (link,) = page.xpath("//dl[@class='facts']//a[starts-with(@href, 'https://www.wipo.int/')]")
+    assert link.get("href") == s.url and link.text == "This session on WIPO's website"
+    other = session(url="https://example.org/recording")
+    page = lxml.html.fromstring(html.render_session(catalog([other]), other, f"sessions/{other.id}.html"))
+    assert page.xpath("string(//dl[@class='facts']//a[@href='https://example.org/recording'])") == (
+        "More about this session (example.org)")

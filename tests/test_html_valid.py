@@ -52,8 +52,11 @@ def test_pages_are_valid_html5(tmp_path):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(resource.body)
                 files.append(target)
-    # the data folder: four home pages (root, two series, all/), series/index.html, 20 sessions
-    assert len(files) == 1 + 10 + 1 + 5 + 1 + 1 + 5 + (5 + 20)
+    # each catalog: its home page, its sessions' pages and the page of each view with
+    # sessions (a year, a way of attending, a topic); the data folder: four home pages
+    # (root, two series, all/), series/index.html, 20 sessions, the views of each part
+    seed, unusual, empty, shapes = 1 + 10 + 22, 1 + 5 + 6, 1, 1 + 5 + 3
+    assert len(files) == seed + unusual + empty + shapes + (5 + 20 + (22 + 7 + 5 + 22))
     result = subprocess.run(
         [JAVA, "-jar", str(JAR), "--errors-only", "--format", "json", *map(str, files)],
         capture_output=True,

@@ -56,6 +56,9 @@ ROUTES = [
     ("/mode/virtual/feed.rss", "application/rss+xml; charset=utf-8", "feed"),
     ("/tag/copyright/feed.atom", "application/atom+xml; charset=utf-8", "feed"),
     ("/tag/copyright/feed.json", "application/feed+json; charset=utf-8", "json"),
+    ("/year/2025/", "text/html; charset=utf-8", "html"),
+    ("/mode/virtual/index.html", "text/html; charset=utf-8", "html"),
+    ("/tag/copyright/", "text/html; charset=utf-8", "html"),
     ("/assets/style.css", "text/css; charset=utf-8", "asset"),
     ("/assets/app.js", "text/javascript; charset=utf-8", "asset"),
     ("/sitemap.xml", "application/xml; charset=utf-8", "text"),
@@ -99,11 +102,24 @@ def test_every_published_path_is_served_with_the_same_body(client, data_dir):
         assert response.data == resource.body, path
         assert response.headers["Content-Type"] == resource.media_type, path
         assert response.headers["ETag"] == resource.etag, path
+        if path.endswith("index.html"):  # a page of a folder: at the folder's URL too
+            assert client.get("/" + path.removesuffix("index.html")).data == resource.body, path
+    assert {"year/2025/index.html", "mode/virtual/index.html", "tag/copyright/index.html"} <= site.keys()
 
 
 def test_home_and_session_pages_have_two_addresses(served):
     assert served.get("/").data == served.get("/index.html").data
     assert served.get(f"/sessions/{SESSION}").data == served.get(f"/sessions/{SESSION}.html").data
+
+
+@pytest.mark.parametrize("folder", ["year/2025/", "mode/virtual/", "tag/copyright/"])
+def test_a_view_page_is_served_at_its_folder_as_a_static_host_serves_it(served, folder):
+    """/year/2025/ is year/2025/index.html: the page of the view, at the path of its feeds."""
+    by_folder, by_file = served.get("/" + folder), served.get(f"/{folder}index.html")
+    assert by_folder.status_code == by_file.status_code == 200
+    assert by_folder.data == by_file.data and by_folder.headers["ETag"] == by_file.headers["ETag"]
+    assert f'<link rel="canonical" href="{BASE_URL}{folder}">' in by_folder.get_data(as_text=True)
+    assert served.get("/" + folder, headers={"If-None-Match": by_folder.headers["ETag"]}).status_code == 304
 
 
 # --- filters ----------------------------------------------------------------------------
@@ -202,14 +218,27 @@ def test_filtered_feeds_parse_and_point_to_themselves(served, name):
     assert self_link.type == {"feed.rss": "application/rss+xml", "feed.atom": "application/atom+xml"}[name]
 
 
-def test_empty_but_valid_path_form_is_rendered_on_demand(served):
-    response = served.get("/year/1999/feed.rss")
+@pytest.mark.parametrize("path", ["/year/1999/feed.rss", "/year/1999/calendar.ics", "/tag/nope/feed.atom",
+                                  "/tag/no-such-topic/calendar.ics", "/mode/Virtual/feed.rss"])
+def test_a_path_form_the_export_has_no_file_for_answers_404(served, path):
+    """A static host serves the export's files only: the app answers a path form that is
+    not published (a year or topic without sessions, another spelling) alike."""
+    response = served.get(path)
+    assert response.status_code == 404
+    assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
+
+
+def test_an_empty_filter_is_rendered_on_demand_by_query(served):
+    response = served.get("/feed.rss?year=1999")
     assert response.status_code == 200
     feed = feedparser.parse(response.data)
     assert not feed.bozo and feed.entries == []
-    assert BASE_URL + "year/1999/feed.rss" in response.data.decode()
-    assert served.get("/year/1999/feed.rss").data == served.get("/feed.rss?year=1999").data
-    assert served.get("/tag/no-such-topic/calendar.ics").status_code == 200
+    self_link = next(link for link in feed.feed.links if link.rel == "self")
+    assert self_link.href == BASE_URL + "feed.rss?year=1999"  # its own address, no file's
+    assert served.get("/feed.rss?year=1999").data == response.data
+    calendar = served.get("/calendar.ics?tag=no-such-topic")
+    assert calendar.status_code == 200
+    assert icalendar.Calendar.from_ical(calendar.data).walk("VEVENT") == []
 
 
 BAD = [
@@ -244,10 +273,13 @@ NOT_FOUND = [
     "/sessions/no-such-session.ics",
     "/sessions/no-such-session.json",
     "/sessions/",
-    "/year/2025/",
+    "/year/1999/",
     "/year/abc/feed.rss",
     "/mode/teleport/calendar.ics",
-    "/year/2025/index.html",
+    "/year/1999/index.html",
+    "/mode/in-person/",  # a view without sessions has no page
+    "/mode/in-person/index.html",
+    "/tag/nope/",
     "/_headers",
     "/.htaccess",
 ]

@@ -31,8 +31,8 @@ def add_rule(rules: dict[str, dict[str, str]], path: str, resource: Resource) ->
     key = rule_pattern(path)
     if key not in rules:  # headers_for makes a dict: only once per rule
         rules[key] = headers_for(resource)
-    if path == "index.html":  # the site root is index.html too
-        rules["/"] = rules["/index.html"]
+    if path == "index.html" or path.endswith("/index.html"):  # a folder (the root, year/2025/…) is its index.html too
+        rules["/" + path.removesuffix("index.html")] = rules[key]
 
 
 def _rules(site: Mapping[str, Resource]) -> dict[str, dict[str, str]]:

@@ -4,8 +4,9 @@ The pipeline: parse → model → views → formats → **site** → publish (ex
 ``build_site(catalog)`` decides every published path and renders its body once. The
 static exporter writes this mapping to disk and the Flask app serves it from memory, so
 the two cannot drift apart. Filtered collections (per year, mode and tag) are part of the
-mapping at their path forms (``year/2025/calendar.ics``); the web app renders other
-filters (``?q=…``) on demand with :func:`render_collection`, the same function.
+mapping at their path forms (``year/2025/calendar.ics``), beside the page of each view
+with sessions (``year/2025/index.html``); the web app renders other filters (``?q=…``)
+on demand with :func:`render_collection`, the same function.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from html import escape
 from .model import Catalog, Session
 from .render import Format, clear_all, formats
 from .render.html import SERIES_INDEX, SERIES_SCRIPT, series_script  # with several listings
+from .render.pages import VIEW_PAGE
 from . import views
 from .views import Filter, path_filters, path_views
 
@@ -38,6 +40,8 @@ COLLECTIONS = ("calendar.ics", "feed.rss", "feed.atom", "feed.json", "sessions.j
 # app still filters it by query); a copy per year, mode and topic would multiply the
 # biggest file of the site by the number of filters a session is in.
 PATH_COLLECTIONS = ("calendar.ics", "feed.rss", "feed.atom", "feed.json")
+# Besides, every view with sessions has its page at its path form (year/2025/index.html),
+# rendered as a collection of the view's sessions (render/pages.py); an empty view has none.
 # Site-wide feeds that also take query filters (the changes of the sessions kept).
 CHANGE_FEEDS = ("changes.rss", "changes.atom")
 # Site files every part of a site with several listings has at its path (the default
@@ -156,7 +160,7 @@ def build_site(catalog: Catalog) -> dict[str, Resource]:
 # that its own step then reuses.
 BUILD_STEPS = (
     # (collections, session file suffixes)
-    ((), (".html",)),
+    ((VIEW_PAGE,), (".html",)),
     (("feed.rss", "feed.atom"), ()),
     (("calendar.ics",), (".ics",)),
     (("feed.json",), ()),
@@ -265,7 +269,7 @@ def _step(catalog: Catalog, subsets, collections, session_formats: list[Format],
     each session's file in ``session_formats``; then those formats drop their fragments."""
     for name in collections:
         for prefix, part, subset in subsets:
-            if (subset is part or name in PATH_COLLECTIONS) and prefix + name not in leave:
+            if _publishes(name, part, subset) and prefix + name not in leave:
                 yield prefix + name, _render_view(part, subset, name, prefix + name)
     for fmt in session_formats:
         for session in catalog.sessions:
@@ -274,12 +278,31 @@ def _step(catalog: Catalog, subsets, collections, session_formats: list[Format],
         fmt.clear()
 
 
+def _publishes(name: str, part: Catalog, subset: Catalog) -> bool:
+    """Whether collection ``name`` is published for ``subset`` of ``part``: every one
+    for the part itself, the path collections for each of its views, and a view's page
+    for each view with sessions (the part's own page is a site file)."""
+    if name == VIEW_PAGE:
+        return subset is not part and bool(subset.sessions)
+    return subset is part or name in PATH_COLLECTIONS
+
+
+def view_pages(catalog: Catalog) -> Iterator[tuple[str, Catalog]]:
+    """The folder of every view page ('year/2025/', 'series/sccr/tag/copyright/') and
+    the catalog of its sessions."""
+    for prefix, part in catalog.parts:
+        for view, _, kept in path_views(part):
+            if kept:
+                yield prefix + view, part.with_sessions(kept)
+
+
 def render_sitemap(catalog: Catalog) -> bytes:
-    """sitemap.xml: the home page (and each part's), and every session page, with their
-    last change."""
+    """sitemap.xml: the home page (and each part's), the page of every view, and every
+    session page, with their last change."""
     rows = [(catalog.site.url(prefix), part.updated) for prefix, part in catalog.parts]
     if catalog.sections:
         rows.insert(1, (catalog.site.url(SERIES_INDEX), catalog.updated))
+    rows += [(catalog.site.url(folder), subset.updated) for folder, subset in view_pages(catalog)]
     rows += [(catalog.site.url(f"sessions/{s.id}.html"), catalog.record(s).last_modified) for s in catalog.sessions]
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
     for loc, modified in rows:

@@ -103,7 +103,7 @@ class NotModifiedFirst:
         edition = self.publisher.state.edition
         if edition is None or edition.base_url is None:
             return None
-        resource = published_file(edition.site(edition.base_url), path.removeprefix("/") or "index.html")
+        resource = published_file(edition.site(edition.base_url), site_path(path.removeprefix("/")))
         if resource is None:
             return None
         _, _, tags, _, headers = negotiated(resource, edition.floor, environ)
@@ -176,6 +176,7 @@ def home() -> Response:
 
 @bp.get("/<path:path>")
 def published(path: str) -> Response:
+    path = site_path(path)
     edition = publisher().state.edition
     if edition is None:
         return plain(503, "The listing has errors and no earlier version exists; see /healthz.")
@@ -204,6 +205,12 @@ def published(path: str) -> Response:
     return respond(resource, edition.floor, edition.base_url is None)
 
 
+def site_path(path: str) -> str:
+    """The published file a URL path names: a folder ('', 'year/2025/') is its
+    ``index.html``, as a static host serves it."""
+    return path + "index.html" if path == "" or path.endswith("/") else path
+
+
 def published_file(site: dict[str, Resource], path: str) -> Resource | None:
     """The file published at ``path`` as it is (no query), or None; the host's own rule
     files are the static host's, never served."""
@@ -228,6 +235,10 @@ def collection(
     by_host = edition.base_url is None
     if not args and not prefix:  # the common case, polled all day: no filter at all
         return respond(site[part + name], edition.floor, by_host)
+    if prefix and part + prefix + name not in site:
+        # A path form is a file of the export (a year, mode or topic with its files), or
+        # nothing, as on a static host; a filter of no file is asked for by query.
+        return plain(404, f"No such page: /{part}{prefix}{name}")
     if prefix:
         key, value = prefix.rstrip("/").split("/", 1)
         given = args.get(key, "").strip()
@@ -236,9 +247,7 @@ def collection(
         args[key] = value
     try:
         flt = Filter.from_args(args)
-    except FilterError as exc:
-        if prefix and exc.parameter == prefix.split("/", 1)[0]:
-            return plain(404, f"No such page: /{prefix}{name} ({exc})")
+    except FilterError as exc:  # the query's: a published path form is a valid filter
         return refuse(name, exc)
     if flt.series is not None and (problem := _series_problem(edition, part, flt.series)):
         return refuse(name, FilterError("series", problem))
@@ -247,7 +256,7 @@ def collection(
     form = flt.path_prefix if name in PATH_COLLECTIONS else None  # others have no path forms
     if form is not None and (resource := site.get(part + form + name)) is not None:
         return respond(resource, edition.floor, by_host)
-    path = part + (form + name if form is not None else f"{name}?{canonical_query(flt)}")
+    path = part + f"{name}?{canonical_query(flt)}"  # its own address: no file has its path form
     return respond(edition.filtered(base_url, flt, name, path), edition.floor, by_host)
 
 

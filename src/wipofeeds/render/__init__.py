@@ -72,7 +72,7 @@ class Fragments:
 FORMATS: dict[tuple[Scope, str], Format] = {}
 
 # Modules whose import registers the built-in formats.
-BUILTIN = ("calendar", "feeds", "jsonapi", "html")
+BUILTIN = ("calendar", "feeds", "jsonapi", "html", "pages")
 
 
 def register(name: str, scope: Scope, media_type: str, kind: str, caches: tuple[Fragments, ...] = ()):

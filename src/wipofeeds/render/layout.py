@@ -1,0 +1,321 @@
+"""What every HTML page shares: the templates, the assets, a session's words and list
+item, the names of the views, and the page's head (canonical link, sharing metadata).
+
+No format is registered here: the home and session pages (:mod:`.html`) and the pages
+of the views (:mod:`.pages`) both build on it, and formats never import each other.
+
+Pages never depend on the day they are rendered: which sessions are upcoming, and what
+time they start for the reader, is worked out in the browser by ``assets/app.js`` from
+the ISO instants in the markup. A session's view and its list item are worked out once
+per build step and kept in :data:`VIEWS` and :data:`INDEX_ITEMS` (per session: they
+hold no URL, so every host shares them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import timedelta
+from functools import cache, lru_cache
+from importlib import resources
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup, escape
+
+from .. import views, wording
+from ..model import Catalog, Session, SiteConfig, Status
+from ..views import Filter, path_views
+from ..wording import iso_utc
+from . import Fragments
+from .subscribe import FeedLinks, feed_links
+
+HTML = "text/html; charset=utf-8"
+ASSETS = {"assets/style.css": "style.css", "assets/app.js": "app.js", "assets/series.js": "series.js"}
+
+_env = Environment(
+    loader=PackageLoader("wipofeeds", "templates"),
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    auto_reload=False,  # package data: no need to stat the template files on every page
+)
+
+
+def sharing(site: SiteConfig, title: str, description: str, canonical: str) -> Markup:
+    """A page's title, description and address, for browsers, search engines and the
+    previews of a shared link (Open Graph, Twitter cards); each value escaped once."""
+    title, description, canonical = escape(title), escape(description), escape(canonical)
+    return Markup(
+        f'<title>{title}</title>\n'
+        f'<meta name="description" content="{description}">\n'
+        f'<link rel="canonical" href="{canonical}">\n'
+        f'<meta property="og:type" content="website">\n'
+        f'<meta property="og:site_name" content="{escape(site.title)}">\n'
+        f'<meta property="og:title" content="{title}">\n'
+        f'<meta property="og:description" content="{description}">\n'
+        f'<meta property="og:url" content="{canonical}">\n'
+        f'<meta name="twitter:card" content="summary">\n'
+        f'<meta name="twitter:title" content="{title}">\n'
+        f'<meta name="twitter:description" content="{description}">'
+    )
+
+
+# The time-zone selector: app.js fills it with the zones the browser knows, shows it and
+# remembers the choice (a constant: a macro call per page cost more than the page's own values).
+ZONE_PICKER = Markup(
+    '<p class="zone-picker" hidden><label for="zone">Your times are shown in</label> '
+    '<select id="zone"><option value="">this device\'s time zone</option></select></p>'
+)
+_env.globals.update(sharing=sharing, zone_picker=ZONE_PICKER)
+
+
+def render_template(template: str, **context) -> bytes:
+    return _env.get_template(template).render(**context).encode("utf-8")
+
+
+# --- static files ---------------------------------------------------------------------
+
+
+@cache
+def static_file(name: str) -> bytes:
+    """A file of wipofeeds/static, read once."""
+    return (resources.files("wipofeeds") / "static" / name).read_bytes()
+
+
+@cache
+def _asset_digest(path: str) -> str:
+    return hashlib.sha256(static_file(ASSETS[path])).hexdigest()[:10]
+
+
+def asset_href(root: str, path: str) -> str:
+    """Relative link to an asset with a content hash, so a day of caching is harmless."""
+    return f"{root}{path}?v={_asset_digest(path)}"
+
+
+# --- a session in the pages' words ----------------------------------------------------
+
+
+def instants(session: Session) -> str:
+    """'start/end start/end…' in UTC, for app.js to show in the reader's time."""
+    return " ".join(f"{iso_utc(o.start)}/{iso_utc(o.end)}" for o in session.occurrences if o.start)
+
+
+def offsets(session: Session) -> str:
+    """The session's own offset from UTC at each of :func:`instants`, in minutes ('60 60'):
+    app.js shows the reader's time first only where it differs from the session's."""
+    return " ".join(str(int((o.start.utcoffset() or timedelta(0)).total_seconds() // 60)) for o in session.occurrences if o.start)
+
+
+def starts_at(session: Session) -> str:
+    """Machine-readable start: an instant, or the first day of an all-day session."""
+    first = session.occurrences[0]
+    return iso_utc(first.start) if first.start else session.first_day.isoformat()
+
+
+def ends_at(session: Session) -> str:
+    """When a session is over: its last instant, or the day after an all-day session."""
+    last = session.occurrences[-1]
+    return iso_utc(last.end) if last.end else (session.last_day + timedelta(days=1)).isoformat()
+
+
+topic_name = views.topic_name  # 'ip-administration' → 'IP administration', as every format names it
+
+
+@dataclass(frozen=True, slots=True)
+class SessionView:
+    """What the pages say about one session, in the words every page uses."""
+
+    session: Session
+    when: str
+    dates: str  # '28–29 October 2025'
+    place_and_mode: str
+    utc_windows: str
+    instants: str
+    offsets: str
+    starts_at: str
+    ends_at: str
+    badge: Markup  # the status, when the session is not going ahead as planned
+    topics: tuple[tuple[str, str], ...]  # (tag, display name)
+
+
+# What the pages keep while their build step runs, per session (no URL in either).
+VIEWS = Fragments()
+INDEX_ITEMS = Fragments()
+
+
+def session_view(catalog: Catalog, session: Session) -> SessionView:
+    """The view of ``session``, worked out once per build step (it never holds a URL)."""
+
+    def compute() -> SessionView:
+        return SessionView(
+            session=session,
+            when=wording.when(session),
+            dates=wording.date_range(session.first_day, session.last_day),
+            place_and_mode=wording.place_and_mode(session),
+            utc_windows=wording.utc_windows(session),
+            instants=instants(session),
+            offsets=offsets(session),
+            starts_at=starts_at(session),
+            ends_at=ends_at(session),
+            badge=status_badge(session),
+            topics=tuple((tag, topic_name(catalog, tag)) for tag in dict.fromkeys(session.tags)),
+        )
+
+    return VIEWS.get((session.id,), session, None, compute)
+
+
+def status_badge(session: Session) -> Markup:
+    """'<strong class="status status-cancelled">Cancelled</strong>', or nothing."""
+    if session.status is Status.CONFIRMED:
+        return Markup("")
+    value = session.status.value
+    return Markup('<strong class="status status-{}">{}</strong>').format(value, value.capitalize())
+
+
+_PAGE_LINK = b' href="sessions/'  # an item's one link; text cannot hold it (autoescape writes " as &#34;)
+
+
+def index_item(catalog: Catalog, session: Session, root: str) -> bytes:
+    """The session's ``<li>`` in a list ``root`` below the site's root, UTF-8
+    (relative links only: the same for every host). Made once per session, for every
+    depth of list (a home page, a view's page): only its link differs."""
+    item = INDEX_ITEMS.get(
+        (session.id,),
+        session,
+        None,
+        lambda: str(_env.get_template("macros.html").module.session_item(session_view(catalog, session))).encode("utf-8"),
+    )
+    return item.replace(_PAGE_LINK, b' href="' + root.encode() + b'sessions/', 1) if root else item
+
+
+# Where a page's list items go: the page is rendered around this mark and the items'
+# bytes spliced in, so a listing of many sessions never becomes one huge template string
+# (held as UCS-2 as soon as a single character is not Latin-1) on its way to bytes.
+ITEMS = "<!--wipofeeds:items-->"
+
+
+def with_items(page: bytes, catalog: Catalog, sessions: Iterable[Session], root: str) -> bytes:
+    """``page`` with the list items of ``sessions`` where :data:`ITEMS` marks them."""
+    before, mark, after = page.partition(ITEMS.encode())
+    if not mark:
+        return page
+    return b"".join([before, *(index_item(catalog, s, root) for s in sessions), after])
+
+
+def items_mark(sessions) -> list[Markup]:
+    """What a template puts in its list: the mark, when there are sessions to list."""
+    return [Markup(ITEMS)] if sessions else []
+
+
+@lru_cache(maxsize=64)
+def main_links(site: SiteConfig) -> FeedLinks:
+    """The links of the whole calendar of the site's part (its ``home``), which every
+    page of that part offers (once per site)."""
+    return feed_links(site, site.home, site.title)
+
+
+# --- the views: a year, a way of attending, a topic -----------------------------------
+
+GROUPS = {"year": "By year", "mode": "By way of attending", "tag": "By topic"}
+
+
+@dataclass(frozen=True, slots=True)
+class ViewName:
+    """How the pages name one view of a part of the site."""
+
+    key: str  # year | mode | tag
+    label: str  # '2025', 'Hybrid', 'Copyright'
+    heading: str  # 'Sessions in 2025'
+    noun: str  # 'the 2025 sessions'
+
+
+def view_name(catalog: Catalog, flt: Filter) -> ViewName:
+    if flt.year is not None:
+        return ViewName("year", str(flt.year), f"Sessions in {flt.year}", f"the {flt.year} sessions")
+    if flt.mode is not None:
+        label = flt.mode.label
+        return ViewName("mode", label, f"{label} sessions", f"the {label.lower()} sessions")
+    label = topic_name(catalog, flt.tag or "")
+    return ViewName("tag", label, f"Sessions on {label}", f"the sessions on {label}")
+
+
+def view_filter(view: str) -> Filter:
+    """The filter of a view's path form ('year/2025/' → year 2025)."""
+    key, value = view.strip("/").split("/", 1)
+    return Filter.from_args({key: value})
+
+
+def browse_groups(catalog: Catalog, root: str) -> list[tuple[str, list[dict]]]:
+    """The views of ``catalog`` (a part of the site) with sessions, grouped by kind, each
+    with its page's relative link and its count: empty views are not offered."""
+    groups: dict[str, list[dict]] = {}
+    for view, flt, kept in path_views(catalog):
+        if not kept:
+            continue
+        name = view_name(catalog, flt)
+        href = f"{root}{catalog.site.home}{view}index.html"
+        groups.setdefault(name.key, []).append({"label": name.label, "count": len(kept), "href": href})
+    if "tag" in groups:  # topics by the name people read
+        groups["tag"].sort(key=lambda row: row["label"].casefold())
+    return [(GROUPS[key], rows) for key, rows in groups.items()]
+
+
+# --- what every page has ----------------------------------------------------------------
+
+
+def common(catalog: Catalog, path: str, site: SiteConfig | None = None) -> dict:
+    """What every page needs: its part's ``site``, the relative way to the site's
+    ``root`` and to its part's ``home``, assets, the last change. Each page adds its
+    own address (``canonical``, which its sharing metadata names too)."""
+    site = site or catalog.site
+    root = "../" * path.count("/")
+    return {
+        "site": site,
+        "root": root,
+        "home": root + site.home,
+        "css": asset_href(root, "assets/style.css"),
+        "js": asset_href(root, "assets/app.js"),
+        "updated_iso": iso_utc(catalog.updated),
+        "updated_text": wording.date_range(catalog.updated.date(), catalog.updated.date()),
+    }
+
+
+def alternates(links: FeedLinks, title: str) -> list[tuple[str, str, str]]:
+    """The ``<link rel="alternate">`` of a calendar and its feeds: (type, title, href)."""
+    return [
+        ("text/calendar", f"{title} (iCalendar)", links.ics),
+        ("application/rss+xml", f"{title} (RSS)", links.rss),
+        ("application/atom+xml", f"{title} (Atom)", links.atom),
+        ("application/feed+json", f"{title} (JSON Feed)", links.json),
+    ]
+
+
+def addresses(links: FeedLinks) -> list[tuple[str, str, str]]:
+    """The addresses a subscribe block shows, each with a copy button: (name, what, url)."""
+    return [
+        ("Calendar", "the calendar address", links.ics),
+        ("RSS", "the RSS feed address", links.rss),
+        ("Atom", "the Atom feed address", links.atom),
+        ("JSON Feed", "the JSON Feed address", links.json),
+    ]
+
+
+# --- kept beside a catalog --------------------------------------------------------------
+
+_KEPT: dict[tuple[int, str], object] = {}
+
+
+def once(catalog: Catalog, name: str, compute: Callable[[], object]):
+    """``compute()``, once for ``catalog`` (the pages' own values, such as the place of
+    each session in its series): kept beside it and dropped with it."""
+    key = (id(catalog), name)
+    try:
+        return _KEPT[key]
+    except KeyError:
+        value = _KEPT[key] = compute()
+        weakref.finalize(catalog, _KEPT.pop, key, None)
+        return value

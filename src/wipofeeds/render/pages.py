@@ -1,0 +1,48 @@
+"""The page of every view: the sessions of one year, one way of attending or one topic
+(``year/2025/index.html``, ``series/sccr/tag/copyright/index.html``…), at the path of
+the view's calendar and feeds, with that calendar's subscribe block.
+
+A view page is a collection: :mod:`wipofeeds.site` renders it for each view with
+sessions (an empty view has no page), from the catalog of that view's sessions, beside
+the view's calendar and feeds. It is laid out as the home page is (:mod:`.layout`).
+"""
+
+from __future__ import annotations
+
+from ..model import Catalog
+from . import register
+from .layout import (
+    GROUPS, HTML, INDEX_ITEMS, VIEWS, addresses, alternates, common, items_mark, main_links, render_template, view_filter,
+    view_name, with_items,
+)
+from .subscribe import feed_links
+
+VIEW_PAGE = "index.html"
+
+
+@register(VIEW_PAGE, "collection", HTML, "html", caches=(VIEWS, INDEX_ITEMS))
+def render_view(catalog: Catalog, path: str) -> bytes:
+    """The page of the view at ``path`` ('year/2025/index.html', under its part's home),
+    listing ``catalog``'s sessions: those of the view."""
+    site = catalog.site
+    view = path[len(site.home) : -len(VIEW_PAGE)]  # 'year/2025/'
+    name = view_name(catalog, view_filter(view))
+    links = feed_links(site, site.home + view, f"{site.title} – {name.label}")
+    root = "../" * path.count("/")
+    count = len(catalog.sessions)
+    page = render_template(
+        "view.html",
+        **common(catalog, path),
+        title=f"{name.heading} – {site.title}",
+        description=f"{name.heading}: {count} session{'' if count == 1 else 's'} of the {site.title}, as a calendar and as feeds.",
+        name=name,
+        group=GROUPS[name.key],
+        sessions=catalog.sessions,
+        items=items_mark(catalog.sessions),
+        links=links,
+        part=main_links(site),
+        alternates=alternates(links, f"{site.title} – {name.label}"),
+        addresses=addresses(links),
+        canonical=site.url(site.home + view),
+    )
+    return with_items(page, catalog, catalog.sessions, root)
