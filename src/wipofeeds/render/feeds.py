@@ -27,6 +27,7 @@ every feed that lists the session.
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from feedgen.entry import FeedEntry
 from feedgen.ext.dc import DcEntryExtension
@@ -171,10 +172,12 @@ _PUBLISHED = datetime(1901, 1, 1, 0, 0, 1, tzinfo=timezone.utc)
 _UPDATED = datetime(1901, 1, 1, 0, 0, 2, tzinfo=timezone.utc)
 
 
+@lru_cache(maxsize=4096)  # a feed's dates are a few instants, a second apart
 def _rss_date(moment: datetime) -> bytes:
     return b"<pubDate>" + formatRFC2822(moment).encode() + b"</pubDate>"
 
 
+@lru_cache(maxsize=8192)
 def _atom_date(name: str, moment: datetime) -> bytes:
     return f"<{name}>{moment.isoformat()}</{name}>".encode()
 

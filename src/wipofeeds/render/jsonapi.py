@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timezone
+from functools import lru_cache
 from importlib import resources
 
 from ..model import Catalog, Occurrence, Session
@@ -253,8 +254,9 @@ _PUBLISHED = datetime(1901, 1, 1, 0, 0, 1, tzinfo=timezone.utc)
 _UPDATED = datetime(1901, 1, 1, 0, 0, 2, tzinfo=timezone.utc)
 
 
+@lru_cache(maxsize=8192)  # a feed's dates are a few instants, a second apart
 def _item_date(name: str, moment: datetime) -> bytes:
-    return fragment({name: _utc(moment)})[1:-1]  # '"date_published":"…"' as the fragment writes it
+    return fragment({name: _utc(moment)})[1:-1]  # '"date_published": "…"' as the fragment writes it
 
 
 @register("feed.json", "collection", JSON_FEED, "json", caches=(ITEMS,))
