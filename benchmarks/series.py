@@ -5,10 +5,12 @@ listing of the same S × N sessions, in one run, each build in a fresh interpret
     python benchmarks/series.py --series 5 --per 200
 
 The same synthetic sessions (make_listing.py) are split into ``series/sNN.txt`` files
-beside a default listing of N sessions; the baseline is one listing holding them all.
-Both builds run twice (the first records the history), the second is timed: the steady
-state of a scheduled rebuild. Reported: seconds, µs per session, files written, and the
-ratio of the per-session costs.
+beside a default listing of N sessions. Two baselines: one listing holding them all (the
+same sessions, but none of the series' own pages, feeds and views), and the S series
+published the way they had to be before, as S separate sites of one listing each (one
+process, one build after the other). Every build runs twice (the first records the
+history), the second is timed: the steady state of a scheduled rebuild. Reported:
+seconds, µs per session, files written, and the ratios of the per-session costs.
 """
 
 from __future__ import annotations
@@ -34,13 +36,18 @@ from wipofeeds import export
 from wipofeeds.catalog import Source
 from wipofeeds.render import load_builtin
 load_builtin()
-source, out = Source.of(sys.argv[1]), Path(sys.argv[2])
 now = datetime(2026, 1, 1, tzinfo=timezone.utc)
-export.build(source, out, base_url="https://bench.example.org/", now=now)  # records the history
-shutil.rmtree(out)
-start = time.perf_counter()
-summary = export.build(source, out, base_url="https://bench.example.org/", now=now)
-print(json.dumps({"seconds": time.perf_counter() - start, "files": summary.files, "sessions": summary.sessions}))
+total = {"seconds": 0.0, "files": 0, "sessions": 0}
+for folder in sys.argv[2:]:  # each a site of its own, built one after the other
+    source, out = Source.of(folder), Path(sys.argv[1]) / Path(folder).name
+    export.build(source, out, base_url="https://bench.example.org/", now=now)  # records the history
+    shutil.rmtree(out)
+    start = time.perf_counter()
+    summary = export.build(source, out, base_url="https://bench.example.org/", now=now)
+    total["seconds"] += time.perf_counter() - start
+    total["files"] += summary.files
+    total["sessions"] += summary.sessions
+print(json.dumps(total))
 """
 
 
@@ -54,8 +61,9 @@ def records(text: str) -> list[str]:
     return ["\n".join(lines) for lines in found]
 
 
-def timed(source: Path, out: Path) -> dict:
-    done = subprocess.run([sys.executable, "-c", CHILD, str(source), str(out)], capture_output=True, text=True, check=True)
+def timed(out: Path, *sources: Path) -> dict:
+    out.mkdir()
+    done = subprocess.run([sys.executable, "-c", CHILD, str(out), *map(str, sources)], capture_output=True, text=True, check=True)
     return json.loads(done.stdout.splitlines()[-1])
 
 
@@ -72,17 +80,26 @@ def main(argv=None) -> int:
     (many / "series").mkdir(parents=True)
     (one / "sessions.txt").write_text("\n".join(every) + "\n", "utf-8")
     (many / "sessions.txt").write_text("\n".join(every[: args.per]) + "\n", "utf-8")
-    for number in range(1, args.series):
+    apart = []
+    for number in range(args.series):
         chunk = every[number * args.per : (number + 1) * args.per]
-        (many / "series" / f"s{number:02d}.txt").write_text("\n".join(chunk) + "\n", "utf-8")
+        if number:
+            (many / "series" / f"s{number:02d}.txt").write_text("\n".join(chunk) + "\n", "utf-8")
+        apart.append(work / "apart" / f"s{number:02d}")
+        apart[-1].mkdir(parents=True)
+        (apart[-1] / "sessions.txt").write_text("\n".join(chunk) + "\n", "utf-8")
     n = len(every)
-    print(f"{args.series} series × {args.per} sessions = {n:,} sessions; one listing of the same {n:,} as the baseline")
-    base = timed(one, work / "out-one")
-    series = timed(many, work / "out-many")
-    for label, r in (("one listing", base), (f"{args.series} series", series)):
-        print(f"{label:<14} {r['seconds']:7.2f} s  {r['seconds'] / n * 1e6:7.0f} µs/session  {r['files']:,} files")
-    ratio = series["seconds"] / base["seconds"]
-    print(f"per-session cost, {args.series} series / one listing: {ratio:.2f}x")
+    print(f"{args.series} series × {args.per} sessions = {n:,} sessions")
+    results = {
+        "one listing of them all": timed(work / "out-one", one),
+        f"{args.series} separate sites": timed(work / "out-apart", *apart),
+        f"{args.series} series, one site": timed(work / "out-many", many),
+    }
+    for label, r in results.items():
+        print(f"{label:<26} {r['seconds']:7.2f} s  {r['seconds'] / n * 1e6:7.0f} µs/session  {r['files']:,} files")
+    series, one, separate = (r["seconds"] for r in reversed(results.values()))
+    print(f"per-session cost of {args.series} series in one site: {series / one:.2f}x one listing of them all, "
+          f"{series / separate:.2f}x {args.series} separate sites")
     return 0
 
 
