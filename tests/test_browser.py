@@ -40,12 +40,9 @@ from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    """The app on a real socket on 127.0.0.1; links follow the request's host."""
-    data = tmp_path_factory.mktemp("data")
-    (data / "sessions.txt").write_text(SEED.read_text("utf-8") + FUTURE_RECORD, "utf-8")
-    server = make_server("127.0.0.1", 0, create_app({"SOURCE": str(data / "sessions.txt")}), threaded=True)
+def serving(source: Path):
+    """The app of ``source`` on a real socket on 127.0.0.1 while the fixture lasts: its URL."""
+    server = make_server("127.0.0.1", 0, create_app({"SOURCE": str(source)}), threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -53,6 +50,14 @@ def site_url(tmp_path_factory):
     finally:
         server.shutdown()
         thread.join()
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    """The app on a real socket on 127.0.0.1; links follow the request's host."""
+    data = tmp_path_factory.mktemp("data")
+    (data / "sessions.txt").write_text(SEED.read_text("utf-8") + FUTURE_RECORD, "utf-8")
+    yield from serving(data / "sessions.txt")
 
 
 @pytest.fixture(scope="module")
@@ -192,14 +197,7 @@ def series_url(tmp_path_factory):
     (data / "series" / "sccr.txt").write_text(SCCR_LISTING, "utf-8")
     (data / "series" / "scp.txt").write_text(SCP_LISTING, "utf-8")
     (data / "site.toml").write_text('[series.sccr]\nzone = "Geneva time"\n', "utf-8")
-    server = make_server("127.0.0.1", 0, create_app({"SOURCE": str(data)}), threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        thread.join()
+    yield from serving(data)
 
 
 def test_series_index_page(browser, series_url):
@@ -311,6 +309,13 @@ def copy_row(driver, index: int):
             row.find_element(By.CSS_SELECTOR, ".copy-note"))
 
 
+def said(note) -> str:
+    """The copy button's note once the (asynchronous) clipboard call has answered."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(note.parent, 5).until(lambda _: note.text)
+
+
 def test_copy_button_with_clipboard_access(browser, site_url):
     browser.execute_cdp_cmd("Browser.grantPermissions", {
         "origin": origin(site_url), "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
@@ -321,7 +326,7 @@ def test_copy_button_with_clipboard_access(browser, site_url):
         assert button.is_displayed() and button.tag_name == "button" and button.text.split("\n")[0] == "Copy"
         assert button.accessible_name == "Copy the calendar address"
         button.click()
-        assert note.text == "Copied."
+        assert said(note) == "Copied."
         assert clipboard_text(browser) == address
     finally:
         browser.execute_cdp_cmd("Browser.resetPermissions", {})
@@ -336,7 +341,7 @@ def test_copy_button_where_clipboard_access_is_refused(browser, site_url):
         browser.get(site_url + "tag/copyright/")
         address, button, note = copy_row(browser, 1)
         button.click()
-        assert note.text.startswith("Copying is not allowed here: the address is selected")
+        assert said(note).startswith("Copying is not allowed here: the address is selected")
         assert browser.execute_script("return window.getSelection().toString()") == address
     finally:
         browser.execute_cdp_cmd("Browser.resetPermissions", {})
@@ -344,7 +349,7 @@ def test_copy_button_where_clipboard_access_is_refused(browser, site_url):
     browser.execute_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
     address, button, note = copy_row(browser, 2)
     button.click()
-    assert note.text.startswith("Copying is not allowed here")
+    assert said(note).startswith("Copying is not allowed here")
     assert browser.execute_script("return window.getSelection().toString()") == address == site_url + "feed.atom"
 
 
@@ -362,10 +367,10 @@ def test_keyboard_reaches_and_uses_the_controls(browser, site_url):
         first = browser.switch_to.active_element
         assert first.get_attribute("data-copy") == site_url + "calendar.ics"
         ActionChains(browser).send_keys(Keys.ENTER).perform()
-        assert copy_row(browser, 0)[2].text == "Copied."
+        assert said(copy_row(browser, 0)[2]) == "Copied."
         ActionChains(browser).send_keys(Keys.TAB, Keys.SPACE).perform()
         assert browser.switch_to.active_element.get_attribute("data-copy") == site_url + "feed.rss"
-        assert copy_row(browser, 1)[2].text == "Copied."
+        assert said(copy_row(browser, 1)[2]) == "Copied."
         assert clipboard_text(browser) == site_url + "feed.rss"
     finally:
         browser.execute_cdp_cmd("Browser.resetPermissions", {})

@@ -342,41 +342,36 @@ def build(
 
 
 def _save_copy(path: Path, data: bytes | None) -> Callable[[], None]:
-    """Save ``data`` at ``path`` (None: remove it); returns what puts it back."""
-    try:
-        previous = path.read_bytes()
-    except FileNotFoundError:
-        previous = None
-    try:
+    """Keep ``data`` as a last good listing at ``path`` (None: no such file)."""
+
+    def write() -> None:
         if data is None:
             path.unlink(missing_ok=True)
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(path, data)
-    except OSError as exc:
-        raise ExportError(f"could not keep the last good listing {path}: {_reason(exc)}; nothing was published") from exc
 
-    def undo() -> None:
-        if previous is None:
-            path.unlink(missing_ok=True)
-        else:
-            write_atomically(path, previous)
-
-    return undo
+    return _saved(path, write, "the last good listing")
 
 
 def _save_history(history, new, path: Path) -> Callable[[], None]:
     """Save ``new`` at ``path``; returns what puts the previous file back."""
+    return _saved(path, lambda: history.save(new, path), "the change history")
+
+
+def _saved(path: Path, write: Callable[[], None], what: str) -> Callable[[], None]:
+    """Replace ``path`` by calling ``write``; returns what puts the previous file back.
+    Before the swap: a failure here publishes nothing (``what`` names the file)."""
     try:
         previous = path.read_bytes()
     except FileNotFoundError:
         previous = None
     except OSError as exc:
-        raise ExportError(f"could not read the change history {path}: {_reason(exc)}; nothing was published") from exc
+        raise ExportError(f"could not read {what} {path}: {_reason(exc)}; nothing was published") from exc
     try:
-        history.save(new, path)
+        write()
     except OSError as exc:
-        raise ExportError(f"could not record the change history {path}: {_reason(exc)}; nothing was published") from exc
+        raise ExportError(f"could not record {what} {path}: {_reason(exc)}; nothing was published") from exc
 
     def undo() -> None:
         if previous is None:
