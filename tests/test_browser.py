@@ -433,7 +433,7 @@ def test_local_time_comes_first_and_nothing_moves(browser, site_url):
 
 def test_a_past_and_an_upcoming_session_page(browser, site_url):
     browser.get(site_url + "sessions/wipo-ip-conv-ge-2-25.html")
-    assert browser.find_element(By.CSS_SELECTOR, ".timing").text == "Held on 28–29 October 2025"
+    assert browser.find_element(By.CSS_SELECTOR, ".timing").text == "Held on 28\u2009–\u200929 October 2025"
     assert not browser.find_element(By.CSS_SELECTOR, "section.add").is_displayed()  # nothing to add any more
     history = browser.find_element(By.CSS_SELECTOR, ".history").text
     assert "First published here, after the session" in history and "Announced" not in history

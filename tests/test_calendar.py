@@ -352,7 +352,7 @@ def test_event_properties_of_a_windowed_session():
         "CLASS:PUBLIC",
         "CONFERENCE;FEATURE=VIDEO;LABEL=Join online;VALUE=URI:https://meet.example.org/j/1",
         "CREATED:20251101T080000Z",
-        "DESCRIPTION:28–29 October 2025\\, 10:00–18:00 Geneva time (CET\\, UTC+1)\\, that is 09:00–17:00 UTC"
+        "DESCRIPTION:28\u2009–\u200929 October 2025\\, 10:00–18:00 Geneva time (CET\\, UTC+1)\\, that is 09:00–17:00 UTC"
         "\\n\\nSynthetic media is rapidly evolving.\\n\\nThe session explored its impact.\\n\\nWIPO/IP/CONV/GE/2/25",
         "LAST-MODIFIED:20251101T080000Z",
         "LOCATION:Geneva\\, Switzerland",

@@ -54,7 +54,7 @@ def test_check_prints_one_row_per_session(run, listing_file):
     assert lines[0].split() == ["CODE", "DATES", "LOCAL", "WINDOW", "UTC", "(FIRST", "DAY)", "MODE", "PLACE", "TITLE"]
     assert len(lines) == 1 + 10 + 1
     twelfth = lines[1]
-    for cell in ("WIPO/IP/CONV/GE/2/25", "28–29 October 2025", "10:00–18:00 Geneva time (Europe/Zurich)",
+    for cell in ("WIPO/IP/CONV/GE/2/25", "28\u2009–\u200929 October 2025", "10:00–18:00 Geneva time (Europe/Zurich)",
                  "09:00–17:00 UTC", "Hybrid", "Geneva, Switzerland", "IP and Synthetic Media"):
         assert cell in twelfth
     assert "08:00–16:00 UTC" in lines[2]  # the eleventh, in April: summer time

@@ -41,15 +41,15 @@ NEWEST_FIRST = [
     "WIPO Conversation – 3rd session",
 ]
 DATES = {  # each session's dates, as change titles say them
-    "IP and Synthetic Media": "28–29 October 2025",
-    "WIPO Conversation – 11th session": "23–24 April 2025",
-    "Generative AI: IP and Output": "5–6 November 2024",
-    "WIPO Conversation – 9th session": "13–14 March 2024",
-    "WIPO Conversation – 8th session": "20–21 September 2023",
-    "WIPO Conversation – 7th session": "29–30 March 2023",
-    "WIPO Conversation – 6th session": "21–22 September 2022",
-    "WIPO Conversation – 5th session": "5–6 April 2022",
-    "Data – Beyond AI in a Fully Interconnected World": "22–23 September 2021",
+    "IP and Synthetic Media": "28\u2009–\u200929 October 2025",
+    "WIPO Conversation – 11th session": "23\u2009–\u200924 April 2025",
+    "Generative AI: IP and Output": "5\u2009–\u20096 November 2024",
+    "WIPO Conversation – 9th session": "13\u2009–\u200914 March 2024",
+    "WIPO Conversation – 8th session": "20\u2009–\u200921 September 2023",
+    "WIPO Conversation – 7th session": "29\u2009–\u200930 March 2023",
+    "WIPO Conversation – 6th session": "21\u2009–\u200922 September 2022",
+    "WIPO Conversation – 5th session": "5\u2009–\u20096 April 2022",
+    "Data – Beyond AI in a Fully Interconnected World": "22\u2009–\u200923 September 2021",
     "WIPO Conversation – 3rd session": "4 November 2020",
 }
 NEW_SESSION = (
@@ -144,7 +144,7 @@ def test_a_later_build_puts_its_news_on_top_and_keeps_the_order_below(sfeed_upda
         assert items[name][0][0] == int(SECOND_BUILD.timestamp())
     for name in ("changes.rss", "changes.atom"):
         titles = [title for _, title, _ in items[name]]
-        assert titles[:2] == [f"Announced: {new} on 24–25 March 2026",
-                              "Rescheduled: WIPO Conversation – 9th session now 20–21 March 2024"], name
+        assert titles[:2] == [f"Announced: {new} on 24\u2009–\u200925 March 2026",
+                              "Rescheduled: WIPO Conversation – 9th session now 20\u2009–\u200921 March 2024"], name
         assert titles[2:] == [f"Announced: {t} on {DATES[t]}" for t in NEWEST_FIRST], name
         assert [at for at, _, _ in items[name]][:2] == [int(SECOND_BUILD.timestamp()), int(SECOND_BUILD.timestamp()) - 1]

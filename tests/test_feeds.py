@@ -152,7 +152,7 @@ def test_a_change_updates_its_entry_and_adds_none(name):
     if name.endswith(".atom"):
         assert [utc(e.updated_parsed) for e in after.entries] == [t1, t2, *(t1 - n * second for n in range(1, 5))]
     assert utc(after.feed.updated_parsed) == t2
-    assert "4–5 November 2025" in body(after.entries[1])
+    assert "4\u2009–\u20095 November 2025" in body(after.entries[1])
 
 
 @pytest.mark.parametrize("name", SESSION_FEEDS)
@@ -160,7 +160,7 @@ def test_entry_body_says_when_where_and_links_the_calendar(name):
     cat = catalog()
     entry = parse(RENDER[name](cat, name)).entries[1]
     html = body(entry)
-    assert "28–29 October 2025, 10:00–18:00 Geneva time (CET, UTC+1)" in html
+    assert "28\u2009–\u200929 October 2025, 10:00–18:00 Geneva time (CET, UTC+1)" in html
     assert "Geneva, Switzerland · Hybrid" in html
     assert "<p>Synthetic media is rapidly evolving.</p>" in html
     assert f'href="{BASE_URL}sessions/wipo-ip-conv-ge-2-25.ics"' in html
@@ -313,20 +313,20 @@ BASE = session()
 T = datetime(2025, 7, 1, tzinfo=UTC)
 OTHER_WINDOW = DailyWindow(time(9, 30), time(17), "Europe/Zurich", "Geneva time")
 CHANGE_CASES = {
-    "announced": (None, BASE, ChangeKind.ANNOUNCED, (), "Announced: IP and Synthetic Media on 28–29 October 2025"),
+    "announced": (None, BASE, ChangeKind.ANNOUNCED, (), "Announced: IP and Synthetic Media on 28\u2009–\u200929 October 2025"),
     "rescheduled": (
         BASE,
         replace(BASE, first_day=date(2025, 11, 4), last_day=date(2025, 11, 5)),
         ChangeKind.RESCHEDULED,
         ("first_day", "last_day"),
-        "Rescheduled: IP and Synthetic Media now 4–5 November 2025",
+        "Rescheduled: IP and Synthetic Media now 4\u2009–\u20095 November 2025",
     ),
     "rescheduled-across-months": (
         BASE,
         replace(BASE, first_day=date(2025, 10, 30), last_day=date(2025, 11, 2)),
         ChangeKind.RESCHEDULED,
         ("first_day", "last_day"),
-        "Rescheduled: IP and Synthetic Media now 30 October – 2 November 2025",
+        "Rescheduled: IP and Synthetic Media now 30 October\u2009–\u20092 November 2025",
     ),
     "retimed": (
         BASE,
@@ -375,21 +375,21 @@ CHANGE_CASES = {
         replace(BASE, status=Status.CANCELLED),
         ChangeKind.CANCELLED,
         ("status",),
-        "Cancelled: IP and Synthetic Media on 28–29 October 2025",
+        "Cancelled: IP and Synthetic Media on 28\u2009–\u200929 October 2025",
     ),
     "postponed": (
         BASE,
         replace(BASE, status=Status.POSTPONED),
         ChangeKind.POSTPONED,
         ("status",),
-        "Postponed: IP and Synthetic Media, planned for 28–29 October 2025",
+        "Postponed: IP and Synthetic Media, planned for 28\u2009–\u200929 October 2025",
     ),
     "reinstated": (
         replace(BASE, status=Status.CANCELLED),
         BASE,
         ChangeKind.REINSTATED,
         ("status",),
-        "Reinstated: IP and Synthetic Media on 28–29 October 2025",
+        "Reinstated: IP and Synthetic Media on 28\u2009–\u200929 October 2025",
     ),
     "edited": (
         BASE,
@@ -414,11 +414,11 @@ def test_change_title(case):
         (
             "announced",
             [
-                ("When", None, "28–29 October 2025, 10:00–18:00 Geneva time (CET, UTC+1)"),
+                ("When", None, "28\u2009–\u200929 October 2025, 10:00–18:00 Geneva time (CET, UTC+1)"),
                 ("Where", None, "Geneva, Switzerland · Hybrid"),
             ],
         ),
-        ("rescheduled", [("Dates", "28–29 October 2025", "4–5 November 2025")]),
+        ("rescheduled", [("Dates", "28\u2009–\u200929 October 2025", "4\u2009–\u20095 November 2025")]),
         ("retimed-all-day", [("Time", "10:00–18:00 Geneva time (CET, UTC+1)", "All day")]),
         ("moved-online", [("Place", "Geneva, Switzerland", "Online"), ("Attendance", "Hybrid", "Virtual")]),
         ("cancelled", [("Status", "Confirmed", "Cancelled")]),
@@ -442,12 +442,12 @@ def test_changes_feed_tells_the_story_newest_first_in_the_words_of_the_time(name
     cat, _ = rescheduled_catalog()
     parsed = parse(RENDER[name](cat, name))
     assert [e.title for e in parsed.entries] == [
-        "Cancelled: Synthetic Media and IP on 4–5 November 2025",
+        "Cancelled: Synthetic Media and IP on 4\u2009–\u20095 November 2025",
         "Retitled: IP and Synthetic Media is now Synthetic Media and IP",
         "Moved: IP and Synthetic Media now online (virtual)",
         "Retimed: IP and Synthetic Media now 09:30–17:00 Geneva time (CET, UTC+1)",
-        "Rescheduled: IP and Synthetic Media now 4–5 November 2025",
-        "Announced: IP and Synthetic Media on 28–29 October 2025",
+        "Rescheduled: IP and Synthetic Media now 4\u2009–\u20095 November 2025",
+        "Announced: IP and Synthetic Media on 28\u2009–\u200929 October 2025",
     ]
     sid = cat.sessions[0].id
     assert [e.id for e in parsed.entries] == [
@@ -463,7 +463,7 @@ def test_changes_feed_tells_the_story_newest_first_in_the_words_of_the_time(name
     ]
     record = cat.record(cat.sessions[0])
     assert [utc(e.published_parsed) for e in parsed.entries] == [c.at for c in reversed(record.changes)]
-    assert "4–5 November 2025 (was: 28–29 October 2025)" in body(parsed.entries[4])
+    assert "4\u2009–\u20095 November 2025 (was: 28\u2009–\u200929 October 2025)" in body(parsed.entries[4])
 
 
 def test_old_change_entries_stay_byte_identical_when_later_changes_arrive():

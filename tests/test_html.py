@@ -199,7 +199,7 @@ def test_json_ld_rescheduled_names_the_previous_start():
     assert event["eventStatus"] == "https://schema.org/EventRescheduled"
     assert event["previousStartDate"] == "2025-10-28"
     assert event["startDate"].startswith("2025-11-04T10:00:00")
-    assert "New dates (were 28–29 October 2025)" in lxml.html.tostring(page_of(cat, moved), encoding="unicode")
+    assert "New dates (were 28\u2009–\u200929 October 2025)" in lxml.html.tostring(page_of(cat, moved), encoding="unicode")
 
 
 def test_text_cannot_break_out_of_the_page():
@@ -352,7 +352,8 @@ def test_the_status_is_shown_on_the_page_and_in_the_index(status, badge):
 
 
 def test_day_and_month_names_are_english_for_every_day_of_a_year():
-    """Written from tables, not strftime (whose %A and %B follow the process's locale)."""
+    """Written by Babel from CLDR's British English, not strftime (whose %A and %B follow
+    the process's locale)."""
     from datetime import timedelta
 
     from wipofeeds import wording
@@ -362,9 +363,9 @@ def test_day_and_month_names_are_english_for_every_day_of_a_year():
     day = date(2024, 1, 1)  # a Monday, in a leap year
     for offset in range(366):
         d = day + timedelta(days=offset)
-        assert wording.day_label(d) == f"{weekdays[offset % 7]} {d.day} {months[d.month - 1]} 2024"
+        assert wording.day_label(d) == f"{weekdays[offset % 7]}, {d.day} {months[d.month - 1]} 2024"
         assert wording.date_range(d, d) == f"{d.day} {months[d.month - 1]} 2024"
-    assert wording.date_range(date(2025, 10, 28), date(2025, 10, 29)) == "28–29 October 2025"
+    assert wording.date_range(date(2025, 10, 28), date(2025, 10, 29)) == "28\u2009–\u200929 October 2025"
 
 
 def test_path_views_keep_what_each_filter_keeps_in_catalog_order():
@@ -394,9 +395,9 @@ def test_when_is_kept_by_days_and_window_within_a_bound(monkeypatch):
     geneva = DailyWindow(time(10), time(18), "Europe/Zurich", "Geneva time")
     london = DailyWindow(time(10), time(18), "Europe/London", "London time")
     texts = [wording.when(session(code=f"WIPO/IP/CONV/GE/{i}/25", window=w)) for i, w in enumerate([geneva, london, None, geneva, london])]
-    assert texts[0] == texts[3] == "28–29 October 2025, 10:00–18:00 Geneva time (CET, UTC+1)"
-    assert texts[1] == texts[4] == "28–29 October 2025, 10:00–18:00 London time (UTC)"
-    assert texts[2] == "28–29 October 2025 (all day)"
+    assert texts[0] == texts[3] == "28\u2009–\u200929 October 2025, 10:00–18:00 Geneva time (CET, UTC+1)"
+    assert texts[1] == texts[4] == "28\u2009–\u200929 October 2025, 10:00–18:00 London time (UTC)"
+    assert texts[2] == "28\u2009–\u200929 October 2025 (all day)"
     assert len(wording._WHEN) <= 3
     utc = [wording.utc_windows(session(code=f"WIPO/IP/CONV/GE/{i}/25", window=w)) for i, w in enumerate([geneva, london] * 3)]
     assert utc == ["09:00–17:00 UTC", "10:00–18:00 UTC"] * 3

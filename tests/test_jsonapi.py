@@ -137,7 +137,7 @@ def test_session_fields_and_key_order():
         "zone": "Europe/Zurich",
         "window": {"start": "10:00", "end": "18:00", "zone": "Europe/Zurich", "label": "Geneva time"},
         "windows": [{"start": "10:00", "end": "18:00", "zone": "Europe/Zurich", "label": "Geneva time"}],
-        "when": "28–29 October 2025, 10:00–18:00 Geneva time (CET, UTC+1)",
+        "when": "28\u2009–\u200929 October 2025, 10:00–18:00 Geneva time (CET, UTC+1)",
         "days": None,
         "url": None,
         "conference_url": None,

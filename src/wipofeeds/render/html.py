@@ -43,16 +43,18 @@ NEXT_CANDIDATES = 3  # a series' newest sessions, of which the page shows the ne
 day_label = wording.day_label
 
 
-def _hm(moment: datetime) -> str:
-    """'09:30' (strftime's %H:%M, without strftime)."""
-    return f"{moment.hour:02d}:{moment.minute:02d}"
+def _times(pairs, locale: str = wording.DEFAULT) -> str:
+    """The spans of a day, each CLDR's interval of two times with each time in a
+    ``<time>`` element, as a list in the language ('10:00–13:00 and 15:00–18:00')."""
+    return wording.format_list([_span(*pair, locale) for pair in pairs], locale=wording.cldr(locale))
 
 
-def _times(pairs) -> str:
-    return " and ".join(
-        f'<time datetime="{start_iso}">{_hm(start)}</time>–<time datetime="{end_iso}">{_hm(end)}</time>'
-        for start, start_iso, end, end_iso in pairs
-    )
+def _span(start: datetime, start_iso: str, end: datetime, end_iso: str, locale: str) -> str:
+    text = wording.time_span(start.time(), end.time(), locale)
+    first, last = wording.time_text(start.time(), locale), wording.time_text(end.time(), locale)
+    head, _, tail = text.rpartition(last)
+    head = head.replace(first, f'<time datetime="{start_iso}">{first}</time>', 1)
+    return f'{head}<time datetime="{end_iso}">{last}</time>{tail}'
 
 
 def day_rows(session: Session, view: SessionView | None = None) -> list[Markup]:
