@@ -24,7 +24,7 @@ from importlib import resources
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup, escape
 
-from .. import views, wording
+from .. import i18n, views, wording
 from ..model import Catalog, Session, SiteConfig, Status
 from ..views import Filter, path_views
 from ..wording import iso_utc
@@ -34,15 +34,26 @@ from .subscribe import FeedLinks, feed_links
 HTML = "text/html; charset=utf-8"
 ASSETS = {"assets/style.css": "style.css", "assets/app.js": "app.js", "assets/series.js": "series.js"}
 
-_env = Environment(
-    loader=PackageLoader("wipofeeds", "templates"),
-    autoescape=select_autoescape(default=True, default_for_string=True),
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-    auto_reload=False,  # package data: no need to stat the template files on every page
-)
+def _environment(language: str) -> Environment:
+    env = Environment(
+        loader=PackageLoader("wipofeeds", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,  # package data: no need to stat the template files on every page
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_translations(i18n.translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.globals.update(sharing=sharing, zone_picker=ZONE_PICKER)
+    return env
+
+
+@cache
+def environment(language: str = i18n.DEFAULT) -> Environment:
+    """The templates in ``language``: one environment per language, its catalog installed."""
+    return _environment(language)
 
 
 def sharing(site: SiteConfig, title: str, description: str, canonical: str) -> Markup:
@@ -70,11 +81,10 @@ ZONE_PICKER = Markup(
     '<p class="zone-picker" hidden><label for="zone">Your times are shown in</label> '
     '<select id="zone"><option value="">this device\'s time zone</option></select></p>'
 )
-_env.globals.update(sharing=sharing, zone_picker=ZONE_PICKER)
 
 
-def render_template(template: str, **context) -> bytes:
-    return _env.get_template(template).render(**context).encode("utf-8")
+def render_template(template: str, language: str = i18n.DEFAULT, **context) -> bytes:
+    return environment(language).get_template(template).render(**context).encode("utf-8")
 
 
 # --- static files ---------------------------------------------------------------------
@@ -187,7 +197,7 @@ def index_item(catalog: Catalog, session: Session, root: str) -> bytes:
         (session.id,),
         session,
         None,
-        lambda: str(_env.get_template("macros.html").module.session_item(session_view(catalog, session))).encode("utf-8"),
+        lambda: str(environment().get_template("macros.html").module.session_item(session_view(catalog, session))).encode("utf-8"),
     )
     return item.replace(_PAGE_LINK, b' href="' + root.encode() + b'sessions/', 1) if root else item
 

@@ -1,0 +1,36 @@
+"""The interface's words in the six languages WIPO works in: gettext catalogs compiled
+from ``locale/<language>/LC_MESSAGES/messages.po`` and shipped in the package.
+
+English is the source language: its words are the messages themselves, so English
+pages need no catalog. Extract and compile with Babel::
+
+    pybabel extract -F babel.cfg -o src/wipofeeds/locale/messages.pot src/wipofeeds
+    pybabel update -i src/wipofeeds/locale/messages.pot -d src/wipofeeds/locale
+    pybabel compile -d src/wipofeeds/locale
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from babel.support import NullTranslations, Translations
+
+from .wording import DEFAULT, LANGUAGES
+
+__all__ = ["DEFAULT", "LANGUAGES", "LOCALE_DIR", "translations"]
+
+LOCALE_DIR = resources.files("wipofeeds") / "locale"
+
+
+@lru_cache(maxsize=None)
+def translations(language: str = DEFAULT) -> NullTranslations:
+    """The catalog of ``language`` (English: none, the messages are English)."""
+    if language == DEFAULT:
+        return NullTranslations()
+    if language not in LANGUAGES:
+        raise ValueError(f"no catalog for {language!r}: the languages are {', '.join(LANGUAGES)}")
+    found = Translations.load(str(LOCALE_DIR), [language], domain="messages")
+    if not isinstance(found, Translations):  # Babel's NullTranslations when the .mo is missing
+        raise FileNotFoundError(f"{LOCALE_DIR}/{language}/LC_MESSAGES/messages.mo is missing: run pybabel compile")
+    return found
