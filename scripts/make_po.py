@@ -1,3 +1,4 @@
+import os
 import sys
 from babel.messages.pofile import read_po, write_po
 from babel.messages.catalog import Catalog
@@ -17,7 +18,7 @@ def add(lang, pairs):
     T[lang] = pairs
 # English source → translation; plural as tuple
 fr = {
- ("%(count)s session", "%(count)s sessions"): ("%(count)s session", "%(count)s sessions", "%(count)s sessions"),
+ ("%(count)s session", "%(count)s sessions"): ("%(count)s session", "%(count)s de sessions", "%(count)s sessions"),
  ".ics": span(".ics", " : fichier de %(label)s"),
  "About": "Présentation", "Add this session to your calendar": "Ajouter cette session à votre agenda",
  "Add to Google Calendar": "Ajouter à Google Agenda", "Add to Outlook (Microsoft 365)": "Ajouter à Outlook (Microsoft 365)",
@@ -36,7 +37,7 @@ fr = {
  "follow": 'Suivre toutes les sessions : <a href="%(webcal)s">s’abonner à l’agenda</a> ou voir <a href="%(home)sindex.html">toutes les sessions</a>.',
  "Google": span("Google", " Agenda : ajouter %(label)s"), "Happening now": "En cours", "Held on %(dates)s": "Tenue le %(dates)s",
  "History on this site": "Historique sur ce site", "Home": "Accueil", "In UTC": "En UTC",
- "JSON": span("JSON", " Feed de %(label)s"), "Join online": "Participer en ligne",
+ "JSON": span("JSON", " Feed de %(label)s"), "Join online": "Participer en ligne", "Languages": "Langues",
  "last": 'Dernière modification : <time datetime="%(updated_iso)s">%(updated_text)s</time>.',
  "Microsoft 365": span("Microsoft 365", " Outlook : ajouter %(label)s"), "More": "En savoir plus",
  "Next or latest session:": "Prochaine ou dernière session :", "Next session:": "Session suivante :",
@@ -54,6 +55,168 @@ fr = {
  "Your time": "Votre heure",
 }
 
+# Spanish: usted, as WIPO writes; "sesión" (numbered session of a committee); Babel's es has
+# three plural forms (one, many = a million and more, other).
+es = {
+ ("%(count)s session", "%(count)s sessions"): ("%(count)s sesión", "%(count)s de sesiones", "%(count)s sesiones"),
+ ".ics": span(".ics", ": archivo de %(label)s"),
+ "About": "Descripción", "Add this session to your calendar": "Añadir esta sesión a su calendario",
+ "Add to Google Calendar": "Añadir a Google Calendar", "Add to Outlook (Microsoft 365)": "Añadir a Outlook (Microsoft 365)",
+ "Add to Outlook.com": "Añadir a Outlook.com", "Add to Outlook.com (%(label)s)": "Añadir a Outlook.com (%(label)s)",
+ "Addresses, for apps that ask for one": "Direcciones, para las aplicaciones que piden una",
+ "Atom": span("Atom", ": canal de %(label)s"), "Attendance": "Modalidad", "Browse the sessions": "Explorar las sesiones",
+ "Copy": span("Copiar", " %(what)s"),
+ "data": 'Datos para programas: <a href="%(home)ssessions.json">sessions.json</a> (<a href="%(root)ssessions.schema.json">esquema</a>) · cambios en <a href="%(home)schanges.rss">RSS</a> y <a href="%(home)schanges.atom">Atom</a>',
+ "Day": "Día", "Day by day": "Día a día", "Download .ics": "Descargar el archivo .ics",
+ "Download .ics (Apple Calendar, Outlook, Thunderbird…)": "Descargar el archivo .ics (Calendario de Apple, Outlook, Thunderbird…)",
+ "Each page lists the sessions of one year, one way of attending or one topic, with its own calendar and feeds.":
+   "Cada página presenta las sesiones de un año, de una modalidad de participación o de un tema, con su propio calendario y sus propios canales.",
+ "series1": 'Cada serie tiene su propio calendario y sus propios canales. <a href="%(root)sall/index.html">Todas las series juntas</a> también tienen los suyos.',
+ "series2": 'Cada serie tiene su propio calendario y sus propios canales; <a href="%(root)sall/index.html">todas las series juntas</a> también tienen los suyos. <a href="%(root)s%(series_index)s">Todas las series en una página</a>.',
+ "Every meeting series": "Todas las series de reuniones", "Find a session": "Buscar una sesión",
+ "follow": 'Siga todas las sesiones: <a href="%(webcal)s">suscríbase al calendario</a> o consulte <a href="%(home)sindex.html">todas las sesiones</a>.',
+ "Google": span("Google", " Calendar: añadir %(label)s"), "Happening now": "En curso", "Held on %(dates)s": "Celebrada el %(dates)s",
+ "History on this site": "Historial en este sitio", "Home": "Inicio", "In UTC": "En UTC",
+ "JSON": span("JSON", " Feed de %(label)s"), "Join online": "Participar en línea", "Languages": "Idiomas",
+ "last": 'Última modificación: <time datetime="%(updated_iso)s">%(updated_text)s</time>.',
+ "Microsoft 365": span("Microsoft 365", " Outlook: añadir %(label)s"), "More": "Más información",
+ "Next or latest session:": "Próxima o última sesión:", "Next session:": "Sesión siguiente:",
+ "No sessions have been announced yet.": "Todavía no se ha anunciado ninguna sesión.",
+ "No upcoming session has been announced yet. Subscribe above to hear of the next one.": "Todavía no se ha anunciado ninguna sesión futura. Suscríbase más arriba para enterarse de la próxima.",
+ "Other sessions of this series": "Otras sesiones de esta serie", "Outlook": span("Outlook", ".com: añadir %(label)s"),
+ "Past sessions": "Sesiones anteriores", "Previous session:": "Sesión anterior:", "RSS": span("RSS", ": canal de %(label)s"),
+ "Series": "Series", "Session %(ordinal)s": "%(ordinal)s.ª sesión", "Sessions": "Sesiones",
+ "published": 'Sesiones publicadas por <a href="%(author_url)s">%(author)s</a>.', "Skip to content": "Ir al contenido",
+ "Subscribe in your calendar app": "Suscribirse en su aplicación de calendario", "Subscribe to every session": "Suscribirse a todas las sesiones",
+ "Subscribe": span("Suscribirse", " a %(label)s en su aplicación de calendario"),
+ "This series on WIPO's website": "Esta serie en el sitio web de la OMPI", "Topics": "Temas", "Topics:": "Temas:",
+ "Upcoming session": "Próxima sesión", "Upcoming sessions": "Próximas sesiones", "When": "Fecha", "Where": "Lugar",
+ "Your calendar adds new sessions and updates changed ones by itself.": "Su calendario añade las nuevas sesiones y actualiza por sí solo las que cambian.",
+ "Your time": "Su hora",
+}
+
+# Russian: "сессия" as WIPO's Russian documents say (серия заседаний for a meeting series);
+# a name inside a sentence goes in «…» so that it needs no declension. Three plural forms.
+ru = {
+ ("%(count)s session", "%(count)s sessions"): ("%(count)s сессия", "%(count)s сессии", "%(count)s сессий"),
+ ".ics": span(".ics", "-файл: %(label)s"),
+ "About": "Описание", "Add this session to your calendar": "Добавить эту сессию в свой календарь",
+ "Add to Google Calendar": "Добавить в Google Календарь", "Add to Outlook (Microsoft 365)": "Добавить в Outlook (Microsoft 365)",
+ "Add to Outlook.com": "Добавить в Outlook.com", "Add to Outlook.com (%(label)s)": "Добавить в Outlook.com (%(label)s)",
+ "Addresses, for apps that ask for one": "Адреса для приложений, которые их запрашивают",
+ "Atom": span("Atom", "-лента: %(label)s"), "Attendance": "Формат участия", "Browse the sessions": "Обзор сессий",
+ "Copy": span("Копировать", " %(what)s"),
+ "data": 'Данные для программ: <a href="%(home)ssessions.json">sessions.json</a> (<a href="%(root)ssessions.schema.json">схема</a>) · изменения в форматах <a href="%(home)schanges.rss">RSS</a> и <a href="%(home)schanges.atom">Atom</a>',
+ "Day": "День", "Day by day": "По дням", "Download .ics": "Скачать файл .ics",
+ "Download .ics (Apple Calendar, Outlook, Thunderbird…)": "Скачать файл .ics (Календарь Apple, Outlook, Thunderbird…)",
+ "Each page lists the sessions of one year, one way of attending or one topic, with its own calendar and feeds.":
+   "На каждой странице — сессии одного года, одного формата участия или одной темы, со своим календарём и своими лентами.",
+ "series1": 'У каждой серии свой календарь и свои ленты. У <a href="%(root)sall/index.html">всех серий вместе</a> они тоже есть.',
+ "series2": 'У каждой серии свой календарь и свои ленты; у <a href="%(root)sall/index.html">всех серий вместе</a> они тоже есть. <a href="%(root)s%(series_index)s">Все серии на одной странице</a>.',
+ "Every meeting series": "Все серии заседаний", "Find a session": "Найти сессию",
+ "follow": 'Следите за всеми сессиями: <a href="%(webcal)s">подпишитесь на календарь</a> или откройте <a href="%(home)sindex.html">список всех сессий</a>.',
+ "Google": span("Google", " Календарь: добавить «%(label)s»"), "Happening now": "Проходит сейчас", "Held on %(dates)s": "Состоялась %(dates)s",
+ "History on this site": "История изменений на этом сайте", "Home": "Главная", "In UTC": "По UTC",
+ "JSON": span("JSON", " Feed: %(label)s"), "Join online": "Подключиться онлайн", "Languages": "Языки",
+ "last": 'Последнее изменение: <time datetime="%(updated_iso)s">%(updated_text)s</time>.',
+ "Microsoft 365": span("Microsoft 365", " Outlook: добавить «%(label)s»"), "More": "Подробнее",
+ "Next or latest session:": "Следующая или последняя сессия:", "Next session:": "Следующая сессия:",
+ "No sessions have been announced yet.": "Пока не объявлено ни одной сессии.",
+ "No upcoming session has been announced yet. Subscribe above to hear of the next one.": "О предстоящих сессиях пока не объявлено. Подпишитесь выше, чтобы узнать о следующей.",
+ "Other sessions of this series": "Другие сессии этой серии", "Outlook": span("Outlook", ".com: добавить «%(label)s»"),
+ "Past sessions": "Прошедшие сессии", "Previous session:": "Предыдущая сессия:", "RSS": span("RSS", "-лента: %(label)s"),
+ "Series": "Серии", "Session %(ordinal)s": "%(ordinal)s-я сессия", "Sessions": "Сессии",
+ "published": 'Сессии опубликованы: <a href="%(author_url)s">%(author)s</a>.', "Skip to content": "Перейти к содержанию",
+ "Subscribe in your calendar app": "Подписаться в приложении календаря", "Subscribe to every session": "Подписаться на все сессии",
+ "Subscribe": span("Подписаться", " на «%(label)s» в приложении календаря"),
+ "This series on WIPO's website": "Эта серия на сайте ВОИС", "Topics": "Темы", "Topics:": "Темы:",
+ "Upcoming session": "Предстоящая сессия", "Upcoming sessions": "Предстоящие сессии", "When": "Время проведения", "Where": "Место проведения",
+ "Your calendar adds new sessions and updates changed ones by itself.": "Ваш календарь сам добавит новые сессии и обновит изменённые.",
+ "Your time": "Ваше время",
+}
+
+# Arabic: "دورة" (feminine: مختلطة، منعقدة), verbal nouns on buttons as Arabic interfaces do;
+# LRM = U+200E before a Latin ".ics" so that its dot stays on its left in right-to-left text.
+# Six plural forms: zero, one, two, few (3–10), many (11–99), other (100…).
+LRM = "\u200e"
+ar = {
+ ("%(count)s session", "%(count)s sessions"): ("%(count)s دورة", "دورة واحدة", "دورتان", "%(count)s دورات", "%(count)s دورة", "%(count)s دورة"),
+ ".ics": span(LRM + ".ics", ": ملف %(label)s"),
+ "About": "نبذة عن الدورة", "Add this session to your calendar": "إضافة هذه الدورة إلى تقويمك",
+ "Add to Google Calendar": "إضافة إلى تقويم Google", "Add to Outlook (Microsoft 365)": "إضافة إلى Outlook (Microsoft 365)",
+ "Add to Outlook.com": "إضافة إلى Outlook.com", "Add to Outlook.com (%(label)s)": "إضافة إلى Outlook.com (%(label)s)",
+ "Addresses, for apps that ask for one": "العناوين، للتطبيقات التي تطلب عنواناً",
+ "Atom": span("Atom", ": خلاصة %(label)s"), "Attendance": "طريقة المشاركة", "Browse the sessions": "تصفّح الدورات",
+ "Copy": span("نسخ", " %(what)s"),
+ "data": 'بيانات للبرامج: <a href="%(home)ssessions.json">sessions.json</a> (<a href="%(root)ssessions.schema.json">المخطط</a>) · التغييرات بصيغتي <a href="%(home)schanges.rss">RSS</a> و<a href="%(home)schanges.atom">Atom</a>',
+ "Day": "اليوم", "Day by day": "يوماً بيوم", "Download .ics": "تنزيل ملف " + LRM + ".ics",
+ "Download .ics (Apple Calendar, Outlook, Thunderbird…)": "تنزيل ملف " + LRM + ".ics (تقويم Apple وOutlook وThunderbird وغيرها)",
+ "Each page lists the sessions of one year, one way of attending or one topic, with its own calendar and feeds.":
+   "تعرض كل صفحة دورات سنة واحدة أو طريقة مشاركة واحدة أو موضوع واحد، ولكل صفحة تقويمها وخلاصاتها الخاصة.",
+ "series1": 'لكل سلسلة تقويمها وخلاصاتها الخاصة. و<a href="%(root)sall/index.html">لجميع السلاسل معاً</a> تقويم وخلاصات كذلك.',
+ "series2": 'لكل سلسلة تقويمها وخلاصاتها الخاصة، و<a href="%(root)sall/index.html">لجميع السلاسل معاً</a> تقويم وخلاصات كذلك. <a href="%(root)s%(series_index)s">جميع السلاسل في صفحة واحدة</a>.',
+ "Every meeting series": "جميع سلاسل الاجتماعات", "Find a session": "البحث عن دورة",
+ "follow": 'تابع جميع الدورات: <a href="%(webcal)s">اشترك في التقويم</a> أو اطّلع على <a href="%(home)sindex.html">جميع الدورات</a>.',
+ "Google": span("Google", ": إضافة %(label)s إلى تقويم Google"), "Happening now": "منعقدة الآن", "Held on %(dates)s": "عُقدت في %(dates)s",
+ "History on this site": "سجل التغييرات على هذا الموقع", "Home": "الصفحة الرئيسية", "In UTC": "بتوقيت UTC",
+ "JSON": span("JSON", " Feed: %(label)s"), "Join online": "المشاركة عبر الإنترنت", "Languages": "اللغات",
+ "last": 'آخر تغيير: <time datetime="%(updated_iso)s">%(updated_text)s</time>.',
+ "Microsoft 365": span("Microsoft 365", ": إضافة %(label)s إلى Outlook"), "More": "مزيد من المعلومات",
+ "Next or latest session:": "الدورة التالية أو الأخيرة:", "Next session:": "الدورة التالية:",
+ "No sessions have been announced yet.": "لم يُعلَن عن أي دورة بعد.",
+ "No upcoming session has been announced yet. Subscribe above to hear of the next one.": "لم يُعلَن عن أي دورة مقبلة بعد. اشترك أعلاه ليصلك خبر الدورة التالية.",
+ "Other sessions of this series": "دورات أخرى من هذه السلسلة", "Outlook": span("Outlook", ".com: إضافة %(label)s"),
+ "Past sessions": "الدورات السابقة", "Previous session:": "الدورة السابقة:", "RSS": span("RSS", ": خلاصة %(label)s"),
+ "Series": "السلاسل", "Session %(ordinal)s": "الدورة %(ordinal)s", "Sessions": "الدورات",
+ "published": 'الدورات من نشر <a href="%(author_url)s">%(author)s</a>.', "Skip to content": "الانتقال إلى المحتوى",
+ "Subscribe in your calendar app": "الاشتراك عبر تطبيق التقويم لديك", "Subscribe to every session": "الاشتراك في جميع الدورات",
+ "Subscribe": span("اشتراك", " في %(label)s عبر تطبيق التقويم لديك"),
+ "This series on WIPO's website": "هذه السلسلة على موقع الويبو", "Topics": "المواضيع", "Topics:": "المواضيع:",
+ "Upcoming session": "دورة مقبلة", "Upcoming sessions": "الدورات المقبلة", "When": "الموعد", "Where": "المكان",
+ "Your calendar adds new sessions and updates changed ones by itself.": "يضيف تقويمك الدورات الجديدة ويحدّث الدورات المعدّلة تلقائياً.",
+ "Your time": "توقيتك المحلي",
+}
+
+# Chinese (Simplified): 第…届会议 for a numbered session, 会议 for sessions in general, WIPO = 产权组织;
+# full-width punctuation, a space between Chinese and a Latin word (none before a number). One plural form.
+zh = {
+ ("%(count)s session", "%(count)s sessions"): ("%(count)s届会议",),
+ ".ics": span(".ics", " 文件：%(label)s"),
+ "About": "简介", "Add this session to your calendar": "将本届会议添加到您的日历",
+ "Add to Google Calendar": "添加到 Google 日历", "Add to Outlook (Microsoft 365)": "添加到 Outlook（Microsoft 365）",
+ "Add to Outlook.com": "添加到 Outlook.com", "Add to Outlook.com (%(label)s)": "添加到 Outlook.com（%(label)s）",
+ "Addresses, for apps that ask for one": "订阅地址（供要求输入地址的应用使用）",
+ "Atom": span("Atom", " 订阅源：%(label)s"), "Attendance": "参会方式", "Browse the sessions": "浏览会议",
+ "Copy": span("复制", "%(what)s"),
+ "data": '供程序使用的数据：<a href="%(home)ssessions.json">sessions.json</a>（<a href="%(root)ssessions.schema.json">模式</a>）· 变更订阅：<a href="%(home)schanges.rss">RSS</a> 和 <a href="%(home)schanges.atom">Atom</a>',
+ "Day": "日期", "Day by day": "每日安排", "Download .ics": "下载 .ics 文件",
+ "Download .ics (Apple Calendar, Outlook, Thunderbird…)": "下载 .ics 文件（Apple 日历、Outlook、Thunderbird 等）",
+ "Each page lists the sessions of one year, one way of attending or one topic, with its own calendar and feeds.":
+   "每个页面列出某一年、某种参会方式或某一主题的会议，并有各自的日历和订阅源。",
+ "series1": '每个系列都有各自的日历和订阅源。<a href="%(root)sall/index.html">所有系列合在一起</a>也有自己的日历和订阅源。',
+ "series2": '每个系列都有各自的日历和订阅源；<a href="%(root)sall/index.html">所有系列合在一起</a>也有自己的日历和订阅源。<a href="%(root)s%(series_index)s">在一个页面上查看所有系列</a>。',
+ "Every meeting series": "所有会议系列", "Find a session": "查找会议",
+ "follow": '关注所有会议：<a href="%(webcal)s">订阅日历</a>或查看<a href="%(home)sindex.html">全部会议</a>。',
+ "Google": span("Google", " 日历：添加%(label)s"), "Happening now": "正在举行", "Held on %(dates)s": "已于%(dates)s举行",
+ "History on this site": "本网站上的更新记录", "Home": "首页", "In UTC": "UTC 时间",
+ "JSON": span("JSON", " Feed：%(label)s"), "Join online": "线上参会", "Languages": "语言",
+ "last": '最近更新：<time datetime="%(updated_iso)s">%(updated_text)s</time>。',
+ "Microsoft 365": span("Microsoft 365", " Outlook：添加%(label)s"), "More": "更多信息",
+ "Next or latest session:": "下一届或最近一届会议：", "Next session:": "下一届会议：",
+ "No sessions have been announced yet.": "尚未公布任何会议。",
+ "No upcoming session has been announced yet. Subscribe above to hear of the next one.": "尚未公布即将举行的会议。请在上方订阅，以便获悉下一届会议。",
+ "Other sessions of this series": "本系列的其他届会", "Outlook": span("Outlook", ".com：添加%(label)s"),
+ "Past sessions": "以往会议", "Previous session:": "上一届会议：", "RSS": span("RSS", " 订阅源：%(label)s"),
+ "Series": "系列", "Session %(ordinal)s": "第%(ordinal)s届会议", "Sessions": "会议",
+ "published": '会议信息由<a href="%(author_url)s">%(author)s</a>发布。', "Skip to content": "跳到主要内容",
+ "Subscribe in your calendar app": "在日历应用中订阅", "Subscribe to every session": "订阅所有会议",
+ "Subscribe": span("订阅", "%(label)s（在日历应用中）"),
+ "This series on WIPO's website": "产权组织网站上的本系列会议", "Topics": "主题", "Topics:": "主题：",
+ "Upcoming session": "即将举行", "Upcoming sessions": "即将举行的会议", "When": "时间", "Where": "地点",
+ "Your calendar adds new sessions and updates changed ones by itself.": "您的日历会自动添加新会议并更新有变动的会议。",
+ "Your time": "您的当地时间",
+}
+
 KEY = {v: k for k, v in H.items()}
 def key_of(msgid):
     s = msgid if isinstance(msgid, str) else tuple(msgid)
@@ -63,16 +226,26 @@ def key_of(msgid):
     return s
 
 def make(lang, table):
-    pot = read_po(open(POT, "rb"))
-    cat = Catalog(locale=Locale.parse(lang), project="wipofeeds", version="0.1.0", fuzzy=False)
+    """Write locale/<lang>/LC_MESSAGES/messages.po from the template and ``table``; the
+    messages the table lacks (and plurals of the wrong length) are returned."""
+    with open(POT, "rb") as f:
+        pot = read_po(f)
+    cat = Catalog(locale=Locale.parse(lang), project="wipofeeds", version="0.1.0", fuzzy=False,
+                  creation_date=pot.creation_date, revision_date=pot.creation_date)
+    problems = []
     for m in pot:
         if not m.id: continue
         k = key_of(m.id)
         if k not in table:
-            print("untranslated", lang, repr(k)); continue
-        cat.add(m.id, table[k])
-    import os
-    d = f"/tmp/wt18/src/wipofeeds/locale/{lang}/LC_MESSAGES"; os.makedirs(d, exist_ok=True)
+            problems.append(f"untranslated {lang} {k!r}"); continue
+        if isinstance(m.id, (tuple, list)) and len(table[k]) != cat.num_plurals:
+            problems.append(f"{lang}: {k!r} needs {cat.num_plurals} plural forms"); continue
+        cat.add(m.id, table[k], flags=m.flags)
+    d = os.path.join(os.path.dirname(POT), lang, "LC_MESSAGES"); os.makedirs(d, exist_ok=True)
     with open(f"{d}/messages.po", "wb") as f: write_po(f, cat, width=100, no_location=True, omit_header=False)
+    return problems
 
-make("fr", fr)
+if __name__ == "__main__":
+    found = [p for lang, table in (("ar", ar), ("zh", zh), ("fr", fr), ("ru", ru), ("es", es)) for p in make(lang, table)]
+    print("\n".join(found) or "every message translated in ar, zh, fr, ru, es")
+    sys.exit(1 if found else 0)

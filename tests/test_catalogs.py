@@ -14,8 +14,9 @@ from wipofeeds import i18n
 from wipofeeds.render.layout import render_template
 
 LOCALE = Path(i18n.__file__).parent / "locale"
-TRANSLATED = ("fr",)  # the others are still to be written (issue 18)
+TRANSLATED = ("ar", "zh", "fr", "ru", "es")  # every language but English, the source
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+TAG = re.compile(r"<[^>]+>")
 
 
 def template_ids() -> set:
@@ -30,6 +31,10 @@ def _key(value):
 def placeholders(text) -> set[str]:
     texts = [text] if isinstance(text, str) else list(text)
     return {name for t in texts for name in PLACEHOLDER.findall(t or "")}
+
+
+def tags(text: str) -> list[str]:
+    return TAG.findall(text)
 
 
 LANGUAGES = [
@@ -52,6 +57,21 @@ def test_every_message_is_translated_with_its_placeholders(language):
         assert not message.fuzzy, f"{language}: {msgid!r} is fuzzy"
         for string in strings:
             assert placeholders(string) <= placeholders(msgid), f"{language}: {msgid!r} has other placeholders"
+            source = msgid if isinstance(msgid, str) else msgid[0]
+            assert tags(string) == tags(source), f"{language}: {msgid!r} changes the markup"
+        if isinstance(msgid, str):  # a plural form may leave the number out (Arabic: دورتان), a message may not
+            assert placeholders(message.string) == placeholders(msgid), f"{language}: {msgid!r} drops a placeholder"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_plurals_have_the_forms_of_the_language(language):
+    """As many forms as CLDR's plural rules for the language (Babel writes them in the header)."""
+    with open(LOCALE / language / "LC_MESSAGES" / "messages.po", "rb") as f:
+        catalog = read_po(f)
+    plurals = [m for m in catalog if m.id and not isinstance(m.id, str)]
+    assert plurals
+    for message in plurals:
+        assert len(message.string) == catalog.num_plurals, f"{language}: {message.id!r}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
