@@ -118,7 +118,7 @@ ru = {
  "Google": span("Google", " Календарь: добавить «%(label)s»"), "Happening now": "Проходит сейчас", "Held on %(dates)s": "Состоялась %(dates)s",
  "History on this site": "История изменений на этом сайте", "Home": "Главная", "In UTC": "По UTC",
  "JSON": span("JSON", " Feed: %(label)s"), "Join online": "Подключиться онлайн", "Languages": "Языки",
- "last": 'Последнее изменение: <time datetime="%(updated_iso)s">%(updated_text)s</time>.',
+ "last": 'Последнее изменение: <time datetime="%(updated_iso)s">%(updated_text)s</time>',  # the date ends in "г."
  "Microsoft 365": span("Microsoft 365", " Outlook: добавить «%(label)s»"), "More": "Подробнее",
  "Next or latest session:": "Следующая или последняя сессия:", "Next session:": "Следующая сессия:",
  "No sessions have been announced yet.": "Пока не объявлено ни одной сессии.",
