@@ -55,10 +55,10 @@ def in_a_worker(parent: int, then):
     """The pool's session_file, calling ``then`` in a worker and rendering as usual here."""
     real = writing.session_file
 
-    def render(catalog, fmt, session):
+    def render(catalog, fmt, session, *language):
         if os.getpid() != parent:
             then()
-        return real(catalog, fmt, session)
+        return real(catalog, fmt, session, *language)
 
     return render
 

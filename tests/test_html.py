@@ -18,6 +18,7 @@ from _factories import BASE_URL, catalog, seed_sessions, session
 from wipofeeds.model import Catalog, DailyWindow, Mode, Place, Status
 from wipofeeds.render import clear_all, html, layout, subscribe
 from wipofeeds.site import build_site, path_filters, path_views
+from wipofeeds.wording import split_language
 
 UTC = timezone.utc
 PAGE = BASE_URL + "sessions/x.html"
@@ -230,7 +231,7 @@ def test_pages_have_no_inline_script_or_style(seed_site):
     _, site = seed_site
     for path, resource in pages(site).items():
         page = lxml.html.fromstring(resource.body)
-        assert page.get("lang") == "en", path
+        assert page.get("lang") == split_language(path)[0], path
         assert page.xpath("//meta[@name='viewport']"), path
         assert not page.xpath("//style | //*[@style]"), path
         for script in page.xpath("//script"):
@@ -257,7 +258,7 @@ def test_relative_links_resolve_to_published_paths(seed_site):
 def test_index_offers_every_feed_and_lists_every_session(seed_site):
     cat, site = seed_site
     page = lxml.html.fromstring(site["index.html"].body)
-    alternates = {(link.get("type"), link.get("href")) for link in page.xpath("//link[@rel='alternate']")}
+    alternates = {(link.get("type"), link.get("href")) for link in page.xpath("//link[@rel='alternate'][not(@hreflang)]")}
     assert alternates == {
         ("text/calendar", BASE_URL + "calendar.ics"),
         ("application/rss+xml", BASE_URL + "feed.rss"),
@@ -426,7 +427,7 @@ def test_a_view_page_offers_the_feeds_of_its_view(seed_site):
     page = lxml.html.fromstring(site["tag/copyright/index.html"].body)
     assert page.findtext(".//h1") == "Sessions on " + layout.topic_name(cat, "copyright")
     assert page.xpath("//link[@rel='canonical']/@href") == [BASE_URL + "tag/copyright/"]
-    alternates = {(link.get("type"), link.get("href")) for link in page.xpath("//link[@rel='alternate']")}
+    alternates = {(link.get("type"), link.get("href")) for link in page.xpath("//link[@rel='alternate'][not(@hreflang)]")}
     assert alternates == {
         ("text/calendar", BASE_URL + "tag/copyright/calendar.ics"),
         ("application/rss+xml", BASE_URL + "tag/copyright/feed.rss"),

@@ -31,6 +31,7 @@ from .model import Catalog
 from .library import keep_good
 from .safefiles import locked, write_atomically
 from .site import Filter, Resource, build_site, render_collection
+from .wording import split_language
 
 
 class Edition:
@@ -72,7 +73,7 @@ class Edition:
             if (resource := self._filtered.get(key)) is not None:
                 self._filtered.move_to_end(key)
                 return resource
-        catalog = self._at(base_url).part(path)  # the series (or all/) the path is in
+        catalog = self._at(base_url).part(split_language(path)[1])  # the series (or all/) the path is in
         resource = render_collection(catalog, flt.apply(catalog.sessions, today), name, path)
         if today is not None:  # the body changes at midnight with no data change
             midnight = datetime.combine(today, datetime.min.time(), timezone.utc)

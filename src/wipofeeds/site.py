@@ -29,9 +29,9 @@ from .views import Filter, path_filters, path_views
 __all__ = [  # what the exporter, the web app and tests use
     "CHANGE_FEEDS", "COLLECTIONS", "HOST_FILES", "PATH_COLLECTIONS", "Filter", "Resource", "build_site",
     "describe", "headers_for", "iter_site", "path_filters", "path_views", "render_collection", "session_file",
-    "session_format", "site_format",
+    "session_format", "session_languages", "site_format",
 ]
-from .wording import iso_utc
+from .wording import DEFAULT, LANGUAGES, iso_utc, language_prefix, split_language
 
 # Collections of the whole site, and what any query filter offers (web app).
 COLLECTIONS = ("calendar.ics", "feed.rss", "feed.atom", "feed.json", "sessions.json")
@@ -48,6 +48,14 @@ CHANGE_FEEDS = ("changes.rss", "changes.atom")
 # listing's at the root, each series' under series/<slug>/, every session's under all/);
 # the others (assets, the JSON schema) are the site's, once.
 PART_FILES = ("index.html", *CHANGE_FEEDS)
+# The other languages WIPO works in: each has the site's pages under its prefix ('fr/',
+# 'fr/sessions/<id>.html', 'fr/year/2025/index.html'), and each part's whole calendar
+# with its events' descriptions in its words ('fr/calendar.ics'; the same UIDs).
+# Feeds and data stay English, once.
+OTHER_LANGUAGES = tuple(language for language in LANGUAGES if language != DEFAULT)
+TRANSLATED_PAGES = ("index.html",)  # of the site files (the home page of each part)
+TRANSLATED_SESSION_FILES = (".html",)
+TRANSLATED_COLLECTIONS = (VIEW_PAGE, "calendar.ics")  # a view's page; each part's whole calendar
 
 CACHE_CONTROL = {
     "calendar": "public, max-age=3600",
@@ -168,11 +176,19 @@ BUILD_STEPS = (
 )
 
 
-def session_file(catalog: Catalog, fmt: Format, session: Session) -> tuple[str, Resource]:
-    """A session's own file in format ``fmt`` ('.html', '.ics'…): its path and Resource."""
-    path = f"sessions/{session.id}{fmt.name}"
+def session_file(catalog: Catalog, fmt: Format, session: Session, language: str = DEFAULT) -> tuple[str, Resource]:
+    """A session's own file in format ``fmt`` ('.html', '.ics'…), in ``language`` (its
+    pages only): its path and Resource."""
+    path = f"{language_prefix(language)}sessions/{session.id}{fmt.name}"
     modified = catalog.record(session).last_modified
     return path, Resource(fmt.render(catalog, session, path), fmt.media_type, fmt.kind, modified)
+
+
+def session_languages(fmt: Format) -> tuple[tuple[str, ...], ...]:
+    """The languages a session's file in ``fmt`` is published in, as the arguments
+    :func:`session_file` takes after the session: English (none), and every other
+    language for its page."""
+    return ((),) + (tuple((language,) for language in OTHER_LANGUAGES) if fmt.name in TRANSLATED_SESSION_FILES else ())
 
 
 def site_file(catalog: Catalog, fmt: Format, prefix: str = "") -> tuple[str, Resource]:
@@ -180,7 +196,7 @@ def site_file(catalog: Catalog, fmt: Format, prefix: str = "") -> tuple[str, Res
     ``prefix``: its path and Resource. The format is given the whole catalog and
     finds its part by the path (``Catalog.part``): the home page lists every series."""
     path = prefix + fmt.name
-    return path, Resource(fmt.render(catalog, path), fmt.media_type, fmt.kind, catalog.part(path).updated)
+    return path, Resource(fmt.render(catalog, path), fmt.media_type, fmt.kind, catalog.part(split_language(path)[1]).updated)
 
 
 def collection_file(catalog: Catalog, name: str) -> tuple[str, Resource]:
@@ -200,6 +216,7 @@ def describe(catalog: Catalog, path: str, body: bytes) -> Resource:
     """The Resource :func:`iter_site` publishes at ``path`` with ``body``, for a site file,
     the sitemap, a whole collection or a session's file: what a file rendered in another
     process needs to join the build's stream (its media type, kind and last change)."""
+    path = split_language(path)[1]  # a page in another language is published as the English one
     if path in (SITEMAP, SERIES_INDEX):
         media_type, kind = (SITEMAP_MEDIA_TYPE, "text") if path == SITEMAP else (site_format("index.html").media_type, "html")
         return Resource(body, media_type, kind, catalog.updated)
@@ -256,10 +273,13 @@ def _site_files(catalog: Catalog, leave) -> Iterator[tuple[str, Resource]]:
     once) and, with several listings, the page of every series and its script."""
     for fmt in formats("site"):
         for prefix in [prefix for prefix, _ in catalog.parts] if fmt.name in PART_FILES else [""]:
-            if prefix + fmt.name not in leave:
-                yield site_file(catalog, fmt, prefix)
+            for language in (DEFAULT, *OTHER_LANGUAGES) if fmt.name in TRANSLATED_PAGES else (DEFAULT,):
+                if language_prefix(language) + prefix + fmt.name not in leave:
+                    yield site_file(catalog, fmt, language_prefix(language) + prefix)
     if catalog.sections and SERIES_INDEX not in leave:
-        yield SERIES_INDEX, describe(catalog, SERIES_INDEX, site_format("index.html").render(catalog, SERIES_INDEX))
+        for language in (DEFAULT, *OTHER_LANGUAGES):
+            path = language_prefix(language) + SERIES_INDEX
+            yield path, describe(catalog, path, site_format("index.html").render(catalog, path))
         yield SERIES_SCRIPT, Resource(series_script(), site_format("assets/app.js").media_type, "asset", catalog.updated)
 
 
@@ -271,11 +291,25 @@ def _step(catalog: Catalog, subsets, collections, session_formats: list[Format],
         for prefix, part, subset in subsets:
             if _publishes(name, part, subset) and prefix + name not in leave:
                 yield prefix + name, _render_view(part, subset, name, prefix + name)
+        yield from _translated(subsets, name, leave)
     for fmt in session_formats:
         for session in catalog.sessions:
-            yield session_file(catalog, fmt, session)
+            for language in session_languages(fmt):
+                yield session_file(catalog, fmt, session, *language)
     for fmt in [_collection_format(name) for name in collections] + session_formats:
         fmt.clear()
+
+
+def _translated(subsets, name: str, leave) -> Iterator[tuple[str, Resource]]:
+    """Collection ``name`` in every other language, where it has one: a view's page for
+    each view with sessions, a part's whole calendar."""
+    if name not in TRANSLATED_COLLECTIONS:
+        return
+    for language in OTHER_LANGUAGES:
+        for prefix, part, subset in subsets:
+            path = language_prefix(language) + prefix + name
+            if _publishes(name, part, subset) and (name == VIEW_PAGE or subset is part) and path not in leave:
+                yield path, _render_view(part, subset, name, path)
 
 
 def _publishes(name: str, part: Catalog, subset: Catalog) -> bool:
@@ -298,15 +332,16 @@ def view_pages(catalog: Catalog) -> Iterator[tuple[str, Catalog]]:
 
 def render_sitemap(catalog: Catalog) -> bytes:
     """sitemap.xml: the home page (and each part's), the page of every view, and every
-    session page, with their last change."""
-    rows = [(catalog.site.url(prefix), part.updated) for prefix, part in catalog.parts]
+    session page, with their last change; then the same in every other language."""
+    rows = [(prefix, part.updated) for prefix, part in catalog.parts]
     if catalog.sections:
-        rows.insert(1, (catalog.site.url(SERIES_INDEX), catalog.updated))
-    rows += [(catalog.site.url(folder), subset.updated) for folder, subset in view_pages(catalog)]
-    rows += [(catalog.site.url(f"sessions/{s.id}.html"), catalog.record(s).last_modified) for s in catalog.sessions]
+        rows.insert(1, (SERIES_INDEX, catalog.updated))
+    rows += [(folder, subset.updated) for folder, subset in view_pages(catalog)]
+    rows += [(f"sessions/{s.id}.html", catalog.record(s).last_modified) for s in catalog.sessions]
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
-    for loc, modified in rows:
-        lastmod = iso_utc(modified)
-        lines.append(f"  <url><loc>{escape(loc)}</loc><lastmod>{lastmod}</lastmod></url>")
+    for language in (DEFAULT, *OTHER_LANGUAGES):
+        for page, modified in rows:
+            loc = catalog.site.url(language_prefix(language) + page)
+            lines.append(f"  <url><loc>{escape(loc)}</loc><lastmod>{iso_utc(modified)}</lastmod></url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")

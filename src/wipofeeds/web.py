@@ -30,7 +30,8 @@ from . import catalog as catalog_module
 from .catalog import Source, normalise_base_url
 from .errors import FilterError
 from .live import Edition, Publisher
-from .site import CHANGE_FEEDS, COLLECTIONS, HOST_FILES, PATH_COLLECTIONS, Filter, Resource, headers_for
+from .site import CHANGE_FEEDS, COLLECTIONS, HOST_FILES, PATH_COLLECTIONS, TRANSLATED_COLLECTIONS, Filter, Resource, headers_for
+from .wording import DEFAULT, LANGUAGES, language_prefix
 
 DEFAULTS = {
     "SOURCE": str(catalog_module.DEFAULT_SOURCE.parent),  # the data folder: every listing
@@ -233,8 +234,12 @@ def collection(
     query = request.args  # one look-up through Flask's request proxy, not two per parameter
     args = {key: query[key] for key in Filter.PARAMETERS if key in query} if query else {}
     by_host = edition.base_url is None
+    language = query.get("lang", DEFAULT).strip() if name in TRANSLATED_COLLECTIONS else DEFAULT
+    if language not in LANGUAGES:
+        return refuse(name, FilterError("lang", f"{language!r} is not one of {', '.join(LANGUAGES)}"))
+    words = language_prefix(language)  # '?lang=fr': the calendar at fr/calendar.ics, or so filtered
     if not args and not prefix:  # the common case, polled all day: no filter at all
-        return respond(site[part + name], edition.floor, by_host)
+        return respond(site[words + part + name], edition.floor, by_host)
     if prefix and part + prefix + name not in site:
         # A path form is a file of the export (a year, mode or topic with its files), or
         # nothing, as on a static host; a filter of no file is asked for by query.
@@ -252,11 +257,11 @@ def collection(
     if flt.series is not None and (problem := _series_problem(edition, part, flt.series)):
         return refuse(name, FilterError("series", problem))
     if flt.is_empty:
-        return respond(site[part + name], edition.floor, by_host)
+        return respond(site[words + part + name], edition.floor, by_host)
     form = flt.path_prefix if name in PATH_COLLECTIONS else None  # others have no path forms
-    if form is not None and (resource := site.get(part + form + name)) is not None:
+    if form is not None and (resource := site.get(words + part + form + name)) is not None:
         return respond(resource, edition.floor, by_host)
-    path = part + f"{name}?{canonical_query(flt)}"  # its own address: no file has its path form
+    path = words + part + f"{name}?{canonical_query(flt)}"  # its own address: no file has its path form
     return respond(edition.filtered(base_url, flt, name, path), edition.floor, by_host)
 
 

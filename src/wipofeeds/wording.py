@@ -36,6 +36,21 @@ DAY_SKELETON = "yMMMMd"  # '28 October 2025', month in full
 TIME_SKELETON = "Hm"  # 24-hour '09:30', the way the listings and WIPO write times
 
 
+def split_language(path: str) -> tuple[str, str]:
+    """A published path's language and its path in that language's tree: English at the
+    root ('sessions/x.html' → 'en', 'sessions/x.html'), the others under their prefix
+    ('fr/sessions/x.html' → 'fr', 'sessions/x.html')."""
+    head, slash, rest = path.partition("/")
+    if slash and head != DEFAULT and head in LANGUAGES:
+        return head, rest
+    return DEFAULT, path
+
+
+def language_prefix(language: str) -> str:
+    """Where a language's pages are published: '' for English, 'fr/' for French."""
+    return "" if language == DEFAULT else language + "/"
+
+
 @lru_cache(maxsize=None)
 def cldr(locale: str = DEFAULT) -> Locale:
     """The Babel locale a language is written in ('en' → en_GB); another CLDR code is taken as is."""
@@ -152,8 +167,12 @@ def _is_offset(name: str) -> bool:
 
 
 def zone_location(zone: str, locale: str = DEFAULT) -> str:
-    """'heure : Suisse', 'hora de Suiza': CLDR's name of a zone by its place."""
-    return get_timezone_location(zone, locale=cldr(locale))
+    """'heure : Suisse', 'hora de Suiza': CLDR's name of a zone by its place; a zone
+    that is only an offset ('UTC+05:30', as a listing may give it) is named as it is."""
+    try:
+        return get_timezone_location(zone, locale=cldr(locale))
+    except LookupError:
+        return zone
 
 
 def tzname_is_offset(moment: datetime) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .errors import ExportError
 from .model import Catalog
-from .site import Resource, describe, session_file, session_format
+from .site import Resource, describe, session_file, session_format, session_languages
 
 
 def check_path(path: str) -> None:
@@ -128,7 +128,8 @@ def _adopt(catalog: Catalog) -> None:
 def _chunk(catalog: Catalog, suffix: str, first: int, end: int) -> Iterator[tuple[str, Resource]]:
     fmt = session_format(suffix)
     for session in catalog.sessions[first:end]:
-        yield session_file(catalog, fmt, session)
+        for language in session_languages(fmt):  # a page in every language
+            yield session_file(catalog, fmt, session, *language)
 
 
 def _write_chunk(root: str, suffix: str, first: int, end: int) -> tuple[list[str], int]:

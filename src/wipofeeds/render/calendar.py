@@ -58,8 +58,12 @@ LINES = Lines(frozenset({"DTSTAMP", "CREATED", "LAST-MODIFIED", "RRULE", "CATEGO
 
 @register("calendar.ics", "collection", MEDIA_TYPE, "calendar", caches=(FRAGMENTS, LINES))
 def render_calendar(catalog: Catalog, path: str) -> bytes:
-    title = wording.collection_title(catalog.site.title, path, catalog.site.topics)
-    return _calendar(catalog, catalog.sessions, path, title, catalog.site.description, catalog.site.home)
+    """The calendar of ``catalog``'s sessions; at 'fr/calendar.ics' the same events (the
+    same UIDs: a subscriber switching language gets no duplicates) with the dates and
+    times of their descriptions in French."""
+    language, inner = wording.split_language(path)
+    title = wording.collection_title(catalog.site.title, inner, catalog.site.topics)
+    return _calendar(catalog, catalog.sessions, path, title, catalog.site.description, catalog.site.home, language)
 
 
 @register(".ics", "session", MEDIA_TYPE, "calendar", caches=(FRAGMENTS, LINES))
@@ -69,14 +73,16 @@ def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
     return _calendar(catalog, (session,), path, title, f"{wording.when(session)}. {site.title}.", site.home)
 
 
-def _calendar(catalog: Catalog, sessions, path: str, name: str, description: str, home: str) -> bytes:
+def _calendar(
+    catalog: Catalog, sessions, path: str, name: str, description: str, home: str, language: str = wording.DEFAULT
+) -> bytes:
     site = catalog.site
     events: list[bytes] = []
     spans: dict[str, tuple[int, int]] = {}  # TZID → first and last year its events touch
     for session in sessions:
         record = catalog.record(session)
         body, tzid = FRAGMENTS.get(
-            (session.id, site.base_url), session, record, lambda: event_ical(session, record, site.base_url)
+            (session.id, site.base_url, language), session, record, lambda: event_ical(session, record, site.base_url, language)
         )
         events.append(body)
         if tzid is not None:
@@ -140,12 +146,14 @@ def _header_lines(refresh_hours: int, home: str) -> tuple[bytes, ...]:
     return lines
 
 
-def event_ical(session: Session, record: Record, base_url: str | None) -> tuple[bytes, str | None]:
+def event_ical(session: Session, record: Record, base_url: str | None, locale: str = wording.DEFAULT) -> tuple[bytes, str | None]:
     """The session's VEVENTs (one a daily window), written from :func:`event_properties`
     by the one writer, and the TZID they use (None: all-day or UTC)."""
     bodies, tzid = [], None
     for index in range(max(1, len(session.windows))):
-        properties = event_properties(session, record.first_published, record.last_modified, record.sequence, base_url, index)
+        properties = event_properties(
+            session, record.first_published, record.last_modified, record.sequence, base_url, index, locale
+        )
         bodies.append(component(b"VEVENT", properties, LINES))
         tzid = tzid_of(properties[1][1])  # DTSTART's
     return b"".join(bodies), tzid
@@ -163,7 +171,8 @@ def build_event(
 
 
 def event_properties(
-    session: Session, created: datetime, modified: datetime, sequence: int, base_url: str | None, index: int = 0
+    session: Session, created: datetime, modified: datetime, sequence: int, base_url: str | None, index: int = 0,
+    locale: str = wording.DEFAULT,
 ) -> list[tuple[str, object]]:
     """Every property of the session's VEVENT, as icalendar values (DTSTART and DTEND as
     plain dates or date-times, which icalendar types itself); every value passed
@@ -179,14 +188,14 @@ def event_properties(
         ("DTSTAMP", _stamp(modified)),
         ("CREATED", _stamp(created)),
         ("LAST-MODIFIED", _stamp(modified)),
-        ("DESCRIPTION", vText(text(description(session)))),
+        ("DESCRIPTION", vText(text(description(session, locale)))),
     ]
     if session.location is not None:
         props.append(("LOCATION", vText(text(session.location))))
     if categories := _category_names(session):
         props.append(("CATEGORIES", _categories(categories)))
     if base_url is not None:
-        props.append(("URL", vUri(base_url + f"sessions/{session.id}.html")))
+        props.append(("URL", vUri(base_url + f"{wording.language_prefix(locale)}sessions/{session.id}.html")))
     if session.conference_url:
         props.append(("CONFERENCE", _conference(session.conference_url)))
     return props + _CONSTANTS[session.status]
@@ -248,9 +257,9 @@ def _category_names(session: Session) -> tuple[str, ...]:
     return session.tags if session.mode is None else (session.mode.label, *session.tags)
 
 
-def description(session: Session) -> str:
-    """When (local and UTC), then the paragraphs, then the document code."""
-    when = wording.when(session)
+def description(session: Session, locale: str = wording.DEFAULT) -> str:
+    """When (local and UTC, in ``locale``'s words), then the paragraphs, then the document code."""
+    when = wording.when(session, locale)
     if session.window is not None:
-        when += f", that is {wording.utc_windows(session)}"
+        when += f", that is {wording.utc_windows(session, locale)}"
     return "\n\n".join((when, *session.paragraphs, session.code))

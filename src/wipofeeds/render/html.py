@@ -57,7 +57,7 @@ def _span(start: datetime, start_iso: str, end: datetime, end_iso: str, locale: 
     return f'{head}<time datetime="{end_iso}">{last}</time>{tail}'
 
 
-def day_rows(session: Session, view: SessionView | None = None) -> list[Markup]:
+def day_rows(session: Session, view: SessionView | None = None, locale: str = wording.DEFAULT) -> list[Markup]:
     """The rows of a session page's day-by-day table (the reader's time, filled by
     app.js from the day's instants, then the session's own and UTC times), laid out
     here rather than in the template: a page per session of a big listing spent most
@@ -69,12 +69,12 @@ def day_rows(session: Session, view: SessionView | None = None) -> list[Markup]:
     pairs = (view.instants if view is not None else instants(session)).split(" ")  # what app.js reads, day by day
     for at in range(0, len(occurrences), per_day):
         day = occurrences[at : at + per_day]
-        local = _times((o.start, o.start.isoformat(), o.end, o.end.isoformat()) for o in day)
-        utc = _times((o.start_utc, iso_utc(o.start_utc), o.end_utc, iso_utc(o.end_utc)) for o in day)
+        local = _times(((o.start, o.start.isoformat(), o.end, o.end.isoformat()) for o in day), locale)
+        utc = _times(((o.start_utc, iso_utc(o.start_utc), o.end_utc, iso_utc(o.end_utc)) for o in day), locale)
         mine = " ".join(pairs[at : at + per_day])
         rows.append(
             Markup(
-                f'<tr><th scope="row">{escape(day_label(day[0].day))}</th>'
+                f'<tr><th scope="row">{escape(day_label(day[0].day, locale))}</th>'
                 f'<td class="local-cell" data-instants="{mine}" hidden></td>'
                 f'<td>{local} {escape(wording.utc_offset(day[0].start))}</td><td>{utc}</td></tr>'
             )
@@ -136,7 +136,7 @@ def neighbours(series: Catalog, session: Session) -> tuple[Session | None, Sessi
     return (sessions[at + 1] if at + 1 < len(sessions) else None), (sessions[at - 1] if at > 0 else None)
 
 
-def series_rows(catalog: Catalog, path: str) -> list[dict]:
+def series_rows(catalog: Catalog, path: str, language: str = wording.DEFAULT) -> list[dict]:
     """Each series of a site with several listings (the default listing's first): its
     title, page, subscribe links, and its newest sessions, of which ``app.js`` shows
     the next one (pages never depend on the day they are rendered)."""
@@ -153,7 +153,7 @@ def series_rows(catalog: Catalog, path: str) -> list[dict]:
             "href": f"{root}{prefix}index.html",
             "count": len(part.sessions),
             "links": main_links(part.site),
-            "next": [session_view(part, s) for s in part.sessions[:NEXT_CANDIDATES]],
+            "next": [session_view(part, s, language) for s in part.sessions[:NEXT_CANDIDATES]],
         })
     return rows
 
@@ -168,23 +168,27 @@ def series_script() -> bytes:
 @register("index.html", "site", HTML, "html", caches=(VIEWS, INDEX_ITEMS))
 def render_index(catalog: Catalog, path: str) -> bytes:
     """The home page of the part of the site ``path`` is in (its subscribe block, links
-    to its views, its sessions); the root's and ``series/index.html`` list every series."""
-    if path == SERIES_INDEX:
+    to its views, its sessions); the root's and ``series/index.html`` list every series.
+    In the language of ``path`` ('fr/index.html': French)."""
+    language, inner = wording.split_language(path)
+    top = "../" * path.count("/")
+    if inner == SERIES_INDEX:
         return render_template(
             "series.html",
-            **common(catalog, path),
+            language,
+            **common(catalog, path, page=inner),
             title=f"Every meeting series – {catalog.site.title}",
             description=catalog.site.description,
-            series=series_rows(catalog, path),
-            canonical=catalog.site.url(path),
-            series_js=asset_href("../", SERIES_SCRIPT),
+            series=series_rows(catalog, inner, language),
+            series_js=asset_href(top, SERIES_SCRIPT),
         )
-    whole, catalog = catalog, catalog.part(path)
-    root = "../" * path.count("/")
+    whole, catalog = catalog, catalog.part(inner)
+    root = "../" * inner.count("/")
     main = main_links(catalog.site)
     page = render_template(
         "index.html",
-        **common(catalog, path),
+        language,
+        **common(catalog, path, page=catalog.site.home),
         title=catalog.site.title,
         description=catalog.site.description,
         sessions=catalog.sessions,
@@ -193,47 +197,48 @@ def render_index(catalog: Catalog, path: str) -> bytes:
         alternates=alternates(main, catalog.site.title),
         addresses=addresses(main),
         groups=browse_groups(catalog, root),
-        canonical=catalog.site.url(catalog.site.home),
-        series=series_rows(whole, path) if path == "index.html" else [],
+        series=series_rows(whole, inner, language) if inner == "index.html" else [],
         series_index=SERIES_INDEX,
-        series_js=asset_href(root, SERIES_SCRIPT),
+        series_js=asset_href(top, SERIES_SCRIPT),
         about=next((c.url for c in catalog.site.series if c.home == catalog.site.home and c.home), None),
     )
-    return with_items(page, catalog, catalog.sessions, root)
+    return with_items(page, catalog, catalog.sessions, root, language)
 
 
 @register(".html", "session", HTML, "html", caches=(VIEWS, INDEX_ITEMS))
 def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
+    """A session's page, in the language of ``path`` ('fr/sessions/<id>.html': French)."""
+    language, inner = wording.split_language(path)
     site = catalog.site.of(session)  # its series', whichever part of the site asks
     series = catalog.part(site.home + "index.html")
     page = site.url(path)
     record = catalog.history.get(session.id)
-    view = session_view(catalog, session)
+    view = session_view(catalog, session, language)
     texts = LinkTexts.of(session, page, event_details(session, page, view.when))
     before, after = neighbours(series, session)
     return render_template(
         "session.html",
-        **common(series, path, site),  # its series' last change
+        language,
+        **common(series, path, site, page=inner),  # its series' last change
         title=f"{session.title} – {site.title}",
         description=f"{view.when}. {view.place_and_mode}." if view.place_and_mode else f"{view.when}.",
         session=session,
         view=view,
-        canonical=page,
         ics=ics_url(catalog, session),
         json_url=json_url(catalog, session),
         google=google_url(session, texts),
         # Labels, history rows and day rows are laid out here: a call from the template
         # costs several times the call itself, and a page of a big listing makes dozens.
-        outlook=[(day_label(day) if day else None, url) for day, url in outlook_urls(session, texts)],
+        outlook=[(day_label(day, language) if day else None, url) for day, url in outlook_urls(session, texts)],
         history=[
-            (iso_utc(change.at), wording.date_range(change.at.date(), change.at.date()), describe_change(change, session))
+            (iso_utc(change.at), wording.date_range(change.at.date(), change.at.date(), language), describe_change(change, session))
             for change in (record.changes if record is not None else ())
         ],
         main=main_links(site),
-        day_rows=day_rows(session, view) if session.window is not None and session.day_count > 1 else (),
+        day_rows=day_rows(session, view, language) if session.window is not None and session.day_count > 1 else (),
         more=more_text(session.url) if session.url else None,
-        previous=session_view(series, before) if before is not None else None,
-        next=session_view(series, after) if after is not None else None,
+        previous=session_view(series, before, language) if before is not None else None,
+        next=session_view(series, after, language) if after is not None else None,
         json_ld=Markup(dumps_safe(json_ld(catalog, session), indent=None)),
     )
 

@@ -157,16 +157,17 @@ VIEWS = Fragments()
 INDEX_ITEMS = Fragments()
 
 
-def session_view(catalog: Catalog, session: Session) -> SessionView:
-    """The view of ``session``, worked out once per build step (it never holds a URL)."""
+def session_view(catalog: Catalog, session: Session, language: str = i18n.DEFAULT) -> SessionView:
+    """The view of ``session`` in ``language``, worked out once per build step (it never
+    holds a URL)."""
 
     def compute() -> SessionView:
         return SessionView(
             session=session,
-            when=wording.when(session),
-            dates=wording.date_range(session.first_day, session.last_day),
+            when=wording.when(session, language),
+            dates=wording.date_range(session.first_day, session.last_day, language),
             place_and_mode=wording.place_and_mode(session),
-            utc_windows=wording.utc_windows(session),
+            utc_windows=wording.utc_windows(session, language),
             instants=instants(session),
             offsets=offsets(session),
             starts_at=starts_at(session),
@@ -175,7 +176,7 @@ def session_view(catalog: Catalog, session: Session) -> SessionView:
             topics=tuple((tag, topic_name(catalog, tag)) for tag in dict.fromkeys(session.tags)),
         )
 
-    return VIEWS.get((session.id,), session, None, compute)
+    return VIEWS.get((session.id, language), session, None, compute)
 
 
 def status_badge(session: Session) -> Markup:
@@ -189,15 +190,19 @@ def status_badge(session: Session) -> Markup:
 _PAGE_LINK = b' href="sessions/'  # an item's one link; text cannot hold it (autoescape writes " as &#34;)
 
 
-def index_item(catalog: Catalog, session: Session, root: str) -> bytes:
-    """The session's ``<li>`` in a list ``root`` below the site's root, UTF-8
+def index_item(catalog: Catalog, session: Session, root: str, language: str = i18n.DEFAULT) -> bytes:
+    """The session's ``<li>`` in ``language``, in a list ``root`` below that language's root, UTF-8
     (relative links only: the same for every host). Made once per session, for every
     depth of list (a home page, a view's page): only its link differs."""
     item = INDEX_ITEMS.get(
-        (session.id,),
+        (session.id, language),
         session,
         None,
-        lambda: str(environment().get_template("macros.html").module.session_item(session_view(catalog, session))).encode("utf-8"),
+        lambda: str(
+            environment(language).get_template("macros.html").module.session_item(
+                session_view(catalog, session, language), source_lang=source_lang(catalog.site, language)
+            )
+        ).encode("utf-8"),
     )
     return item.replace(_PAGE_LINK, b' href="' + root.encode() + b'sessions/', 1) if root else item
 
@@ -208,12 +213,12 @@ def index_item(catalog: Catalog, session: Session, root: str) -> bytes:
 ITEMS = "<!--wipofeeds:items-->"
 
 
-def with_items(page: bytes, catalog: Catalog, sessions: Iterable[Session], root: str) -> bytes:
+def with_items(page: bytes, catalog: Catalog, sessions: Iterable[Session], root: str, language: str = i18n.DEFAULT) -> bytes:
     """``page`` with the list items of ``sessions`` where :data:`ITEMS` marks them."""
     before, mark, after = page.partition(ITEMS.encode())
     if not mark:
         return page
-    return b"".join([before, *(index_item(catalog, s, root) for s in sessions), after])
+    return b"".join([before, *(index_item(catalog, s, root, language) for s in sessions), after])
 
 
 def items_mark(sessions) -> list[Markup]:
@@ -277,21 +282,67 @@ def browse_groups(catalog: Catalog, root: str) -> list[tuple[str, list[dict]]]:
 # --- what every page has ----------------------------------------------------------------
 
 
-def common(catalog: Catalog, path: str, site: SiteConfig | None = None) -> dict:
-    """What every page needs: its part's ``site``, the relative way to the site's
-    ``root`` and to its part's ``home``, assets, the last change. Each page adds its
-    own address (``canonical``, which its sharing metadata names too)."""
+def common(catalog: Catalog, path: str, site: SiteConfig | None = None, *, page: str) -> dict:
+    """What every page needs: its part's ``site``, its language (from ``path``: 'fr/…'),
+    the relative way to its language's ``root`` (its pages) and to its part's ``home``
+    there, to the site's own root (``top``: assets, data and feeds, in English only), the
+    last change, and its address (``canonical``: ``page``, the English path the sharing
+    metadata names, under the language's prefix) with its versions in every language."""
     site = site or catalog.site
-    root = "../" * path.count("/")
+    language, inner = wording.split_language(path)
+    root, top = "../" * inner.count("/"), "../" * path.count("/")
     return {
         "site": site,
+        "lang": site.language if language == i18n.DEFAULT else language,
+        "dir": RTL if language in RTL_LANGUAGES else Markup(""),
+        "source_lang": source_lang(site, language),
         "root": root,
         "home": root + site.home,
-        "css": asset_href(root, "assets/style.css"),
-        "js": asset_href(root, "assets/app.js"),
+        "top": top,
+        "top_home": top + site.home,
+        "css": asset_href(top, "assets/style.css"),
+        "js": asset_href(top, "assets/app.js"),
         "updated_iso": iso_utc(catalog.updated),
-        "updated_text": wording.date_range(catalog.updated.date(), catalog.updated.date()),
+        "updated_text": wording.date_range(catalog.updated.date(), catalog.updated.date(), language),
+        "canonical": site.url(wording.language_prefix(language) + page),
+        "versions": versions(site, page, top + "{}" + inner, language),
+        "x_default": site.url(page),
     }
+
+
+RTL_LANGUAGES = frozenset({"ar"})
+RTL = Markup(' dir="rtl"')
+
+
+def source_lang(site: SiteConfig, language: str) -> Markup:
+    """The ``lang`` attribute of the listing's own text (titles, descriptions, places)
+    in a page of another language; nothing in a page of the listing's language."""
+    return Markup("") if language == i18n.DEFAULT else Markup(' lang="{}"').format(site.language)
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """The page in one language: for the hreflang links and the language switcher."""
+
+    code: str
+    name: str  # the language's name in itself ('français')
+    url: str  # absolute (hreflang)
+    href: str  # relative, from the page in another language
+    current: bool
+
+
+@lru_cache(maxsize=None)
+def language_name(code: str) -> str:
+    name = wording.cldr(code).get_language_name(wording.cldr(code))
+    return name[:1].upper() + name[1:]
+
+
+def versions(site: SiteConfig, page: str, href: str, language: str) -> list[Version]:
+    """The page in every language (``href``: its relative link with '{}' for a language's prefix)."""
+    return [
+        Version(code, language_name(code), site.url(wording.language_prefix(code) + page), href.format(wording.language_prefix(code)), code == language)
+        for code in wording.LANGUAGES
+    ]
 
 
 def alternates(links: FeedLinks, title: str) -> list[tuple[str, str, str]]:

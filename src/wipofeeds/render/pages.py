@@ -9,6 +9,7 @@ the view's calendar and feeds. It is laid out as the home page is (:mod:`.layout
 
 from __future__ import annotations
 
+from .. import wording
 from ..model import Catalog
 from . import register
 from .layout import (
@@ -23,16 +24,19 @@ VIEW_PAGE = "index.html"
 @register(VIEW_PAGE, "collection", HTML, "html", caches=(VIEWS, INDEX_ITEMS))
 def render_view(catalog: Catalog, path: str) -> bytes:
     """The page of the view at ``path`` ('year/2025/index.html', under its part's home),
-    listing ``catalog``'s sessions: those of the view."""
+    listing ``catalog``'s sessions: those of the view; in the language of ``path``
+    ('fr/year/2025/index.html': French)."""
+    language, inner = wording.split_language(path)
     site = catalog.site
-    view = path[len(site.home) : -len(VIEW_PAGE)]  # 'year/2025/'
+    view = inner[len(site.home) : -len(VIEW_PAGE)]  # 'year/2025/'
     name = view_name(catalog, view_filter(view))
     links = feed_links(site, site.home + view, f"{site.title} – {name.label}")
-    root = "../" * path.count("/")
+    root = "../" * inner.count("/")
     count = len(catalog.sessions)
     page = render_template(
         "view.html",
-        **common(catalog, path),
+        language,
+        **common(catalog, path, page=site.home + view),
         title=f"{name.heading} – {site.title}",
         description=f"{name.heading}: {count} session{'' if count == 1 else 's'} of the {site.title}, as a calendar and as feeds.",
         name=name,
@@ -43,6 +47,5 @@ def render_view(catalog: Catalog, path: str) -> bytes:
         part=main_links(site),
         alternates=alternates(links, f"{site.title} – {name.label}"),
         addresses=addresses(links),
-        canonical=site.url(site.home + view),
     )
-    return with_items(page, catalog, catalog.sessions, root)
+    return with_items(page, catalog, catalog.sessions, root, language)
