@@ -261,7 +261,7 @@ def test_view_page(browser, site_url):
         assert status == 200 and content_type.startswith(media_type), text
     addresses = [code.text for code in browser.find_elements(By.CSS_SELECTOR, ".addresses code")]
     assert addresses == [ics] + [site_url + f"year/2025/feed.{kind}" for kind in ("rss", "atom", "json")]
-    alternates = {link.get_attribute("href") for link in browser.find_elements(By.CSS_SELECTOR, 'link[rel="alternate"]')}
+    alternates = {link.get_attribute("href") for link in browser.find_elements(By.CSS_SELECTOR, 'link[rel="alternate"]:not([hreflang])')}
     assert alternates == set(addresses)
     # the same page at the folder's address, as a static host serves it
     browser.get(site_url + "year/2025/")
@@ -455,7 +455,7 @@ AXE = Path(os.environ.get("WIPOFEEDS_AXE_JS") or Path(__file__).resolve().parent
 
 
 @pytest.mark.skipif(not AXE.is_file(), reason=f"axe-core not found at {AXE} (scripts/test installs npm axe-core@4.10.2)")
-@pytest.mark.parametrize("path", ["", "year/2025/", "mode/virtual/", "sessions/wipo-ip-conv-ge-2-25.html",
+@pytest.mark.parametrize("path", ["", "year/2025/", "mode/virtual/", "sessions/wipo-ip-conv-ge-2-25.html", "ar/", "fr/sessions/wipo-ip-conv-ge-2-25.html",
                                   "sessions/wipo-ip-conv-ge-99.html"])
 def test_no_accessibility_violations(browser, site_url, path):
     """axe-core (npm, run in the page) with every <details> open and the experimental
@@ -471,3 +471,22 @@ def test_no_accessibility_violations(browser, site_url, path):
         " function (e) { done(['axe failed: ' + e]); });"
     )
     assert result == []
+
+
+@pytest.mark.parametrize("code", ["ar", "fr"])
+def test_a_page_in_another_language_reads_in_it(browser, site_url, code):
+    """An Arabic page is laid out right to left; the reader's time is written in the
+    page's language, not the browser's (en-GB here)."""
+    browser.get(site_url + f"{code}/sessions/wipo-ip-conv-ge-2-25.html")
+    direction = browser.execute_script("return getComputedStyle(document.body).direction")
+    assert direction == ("rtl" if code == "ar" else "ltr")
+    local = browser.find_element(By.CSS_SELECTOR, "dd.local")
+    assert local.is_displayed() and "Asia/Tokyo" in local.text
+    month = browser.execute_script(
+        "return new Intl.DateTimeFormat(arguments[0], {month: 'short', timeZone: 'Asia/Tokyo'}).format(new Date(Date.UTC(2025, 9, 28, 9)))",
+        code,
+    )
+    assert month in local.text, local.text
+    switcher = browser.find_element(By.CSS_SELECTOR, "nav.languages a[lang='en']")
+    assert switcher.get_attribute("href") == site_url + "sessions/wipo-ip-conv-ge-2-25.html"
+    assert console_errors(browser) == []

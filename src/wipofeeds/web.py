@@ -31,7 +31,7 @@ from .catalog import Source, normalise_base_url
 from .errors import FilterError
 from .live import Edition, Publisher
 from .site import CHANGE_FEEDS, COLLECTIONS, HOST_FILES, PATH_COLLECTIONS, TRANSLATED_COLLECTIONS, Filter, Resource, headers_for
-from .wording import DEFAULT, LANGUAGES, language_prefix
+from .wording import DEFAULT, LANGUAGES, language_prefix, split_language
 
 DEFAULTS = {
     "SOURCE": str(catalog_module.DEFAULT_SOURCE.parent),  # the data folder: every listing
@@ -191,11 +191,14 @@ def published(path: str) -> Response:
         if (resource := published_file(site, path)) is not None:
             return respond(resource, edition.floor, edition.base_url is None)
     name = path.rsplit("/", 1)[-1]
+    language, inner = split_language(path)
+    if language != DEFAULT and name in COLLECTIONS:  # /fr/calendar.ics?year=2025: ?lang=fr
+        path = inner
     part = next((p for p, _ in edition.catalog.sections if p and path.startswith(p)), "")  # series/<slug>/, all/
     prefix = path[len(part) : -len(name)]
     whole = prefix == "" and (name in COLLECTIONS or name in CHANGE_FEEDS)
     if whole or (name in PATH_COLLECTIONS and PATH_FORM.fullmatch(prefix)):
-        return collection(edition, site, base_url, prefix, name, part)
+        return collection(edition, site, base_url, prefix, name, part, language)
     if name in HOST_FILES:
         return plain(404, f"No such page: /{path}")
     resource = site.get(path)
@@ -227,14 +230,15 @@ def own_base_url() -> str | None:
 
 
 def collection(
-    edition: Edition, site: dict[str, Resource], base_url: str, prefix: str, name: str, part: str = ""
+    edition: Edition, site: dict[str, Resource], base_url: str, prefix: str, name: str, part: str = "", language: str = DEFAULT
 ) -> Response:
     """A collection of the part of the site at ``part`` ('', 'series/<slug>/', 'all/')
-    filtered by its path form and/or the query string."""
+    filtered by its path form and/or the query string; a calendar in ``language`` (its
+    path's, 'fr/calendar.ics', or ``?lang=fr``): the same events, worded in it."""
     query = request.args  # one look-up through Flask's request proxy, not two per parameter
     args = {key: query[key] for key in Filter.PARAMETERS if key in query} if query else {}
     by_host = edition.base_url is None
-    language = query.get("lang", DEFAULT).strip() if name in TRANSLATED_COLLECTIONS else DEFAULT
+    language = query.get("lang", language).strip() if name in TRANSLATED_COLLECTIONS else DEFAULT
     if language not in LANGUAGES:
         return refuse(name, FilterError("lang", f"{language!r} is not one of {', '.join(LANGUAGES)}"))
     words = language_prefix(language)  # '?lang=fr': the calendar at fr/calendar.ics, or so filtered
