@@ -132,6 +132,7 @@ def _last_modified(catalog: Catalog, subset: Catalog) -> datetime:
     return subset.updated if subset.sessions else catalog.updated
 
 
+@cache  # a registered format is never replaced (register refuses that)
 def _collection_format(name: str) -> Format:
     for fmt in formats("collection") + formats("site"):
         if fmt.name == name and (fmt.scope == "collection" or name in CHANGE_FEEDS):

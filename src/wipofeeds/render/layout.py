@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache, lru_cache
+from html import escape as quote  # plain text in, plain text out (markupsafe's escape makes Markup)
 from importlib import resources
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
@@ -46,8 +47,28 @@ def _environment(language: str) -> Environment:
         extensions=["jinja2.ext.i18n"],
     )
     env.install_gettext_translations(i18n.translations(language), newstyle=True)  # type: ignore[attr-defined]
+    env.globals["gettext"] = env.globals["_"] = kept_gettext(i18n.translations(language))
     env.globals.update(sharing=sharing, zone_picker=ZONE_PICKER)
     return env
+
+
+def kept_gettext(translations) -> Callable[..., Markup]:
+    """Jinja's new-style ``gettext`` for autoescaped templates (the message translated,
+    as Markup, then formatted with ``variables``: '%%' in a message is '%'), with each
+    message's translation kept: pages of six languages make thousands of these calls, most
+    of the same few dozen messages without variables."""
+    kept: dict[str, Markup] = {}
+
+    def gettext(__string: str, **variables) -> Markup:
+        if variables:
+            return Markup(translations.gettext(__string)) % variables
+        try:
+            return kept[__string]
+        except KeyError:
+            text = kept[__string] = Markup(translations.gettext(__string)) % {}
+            return text
+
+    return gettext
 
 
 @cache
@@ -306,7 +327,6 @@ def common(catalog: Catalog, path: str, site: SiteConfig | None = None, *, page:
         "updated_text": wording.date_range(catalog.updated.date(), catalog.updated.date(), language),
         "canonical": site.url(wording.language_prefix(language) + page),
         "versions": versions(site, page, top + "{}" + inner, language),
-        "x_default": site.url(page),
     }
 
 
@@ -321,28 +341,38 @@ def source_lang(site: SiteConfig, language: str) -> Markup:
 
 
 @dataclass(frozen=True, slots=True)
-class Version:
-    """The page in one language: for the hreflang links and the language switcher."""
+class Versions:
+    """The page in every language: its ``head``'s hreflang links (and x-default:
+    English) and the ``switcher``'s list, each link named in its own language."""
 
-    code: str
-    name: str  # the language's name in itself ('français')
-    url: str  # absolute (hreflang)
-    href: str  # relative, from the page in another language
-    current: bool
+    head: Markup
+    switcher: Markup
 
 
 @lru_cache(maxsize=None)
 def language_name(code: str) -> str:
+    """'Français', 'العربية': a language's name in itself (CLDR)."""
     name = wording.cldr(code).get_language_name(wording.cldr(code))
     return name[:1].upper() + name[1:]
 
 
-def versions(site: SiteConfig, page: str, href: str, language: str) -> list[Version]:
-    """The page in every language (``href``: its relative link with '{}' for a language's prefix)."""
-    return [
-        Version(code, language_name(code), site.url(wording.language_prefix(code) + page), href.format(wording.language_prefix(code)), code == language)
+def versions(site: SiteConfig, page: str, href: str, language: str) -> Versions:
+    """The page at ``page`` (its English path) in every language, ``href`` its relative
+    link with '{}' for a language's prefix: laid out here, as a page's day rows are (a
+    template's loop of a dozen links cost a sixth of a page)."""
+    urls = [(code, quote(site.url(wording.language_prefix(code) + page))) for code in wording.LANGUAGES]
+    head = [f'<link rel="alternate" hreflang="{code}" href="{url}">\n' for code, url in urls]
+    head.append(f'<link rel="alternate" hreflang="x-default" href="{quote(site.url(page))}">')
+    href = quote(href)
+    links = [
+        f'<li><a href="{href.format(wording.language_prefix(code))}" lang="{code}" hreflang="{code}"'
+        f'{CURRENT if code == language else ""}>{language_name(code)}</a></li>'
         for code in wording.LANGUAGES
     ]
+    return Versions(Markup("".join(head)), Markup("<ul>" + "".join(links) + "</ul>"))
+
+
+CURRENT = ' aria-current="page"'
 
 
 def alternates(links: FeedLinks, title: str) -> list[tuple[str, str, str]]:
