@@ -10,6 +10,8 @@
 
   var STORED_ZONE = "wipofeeds-zone";
   var deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+  /* Dates and times in the page's language, not the browser's: a page reads in one language. */
+  var pageLanguage = document.documentElement.lang || undefined;
 
   function knownZone(name) {
     if (!name) {
@@ -65,8 +67,8 @@
     if (!formatters[zone]) {
       var zoneOption = zone ? { timeZone: zone } : {};
       formatters[zone] = {
-        day: new Intl.DateTimeFormat(undefined, Object.assign({ weekday: "short", day: "numeric", month: "short", year: "numeric" }, zoneOption)),
-        time: new Intl.DateTimeFormat(undefined, Object.assign({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" }, zoneOption)),
+        day: new Intl.DateTimeFormat(pageLanguage, Object.assign({ weekday: "short", day: "numeric", month: "short", year: "numeric" }, zoneOption)),
+        time: new Intl.DateTimeFormat(pageLanguage, Object.assign({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" }, zoneOption)),
         parts: new Intl.DateTimeFormat("en-US", Object.assign({
           year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", hourCycle: "h23"
         }, zoneOption))
