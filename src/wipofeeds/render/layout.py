@@ -48,6 +48,7 @@ def _environment(language: str) -> Environment:
     )
     env.install_gettext_translations(i18n.translations(language), newstyle=True)  # type: ignore[attr-defined]
     env.globals["gettext"] = env.globals["_"] = kept_gettext(i18n.translations(language))
+    env.globals["session_lists"] = kept_session_lists(env)
     env.globals.update(sharing=sharing, zone_picker=ZONE_PICKER)
     return env
 
@@ -69,6 +70,23 @@ def kept_gettext(translations) -> Callable[..., Markup]:
             return text
 
     return gettext
+
+
+def kept_session_lists(env: Environment) -> Callable[..., Markup]:
+    """macros.html's ``session_lists``, made once per language and kind of list: its
+    sections are the same on every page (only whether there are sessions, and the words
+    for none, differ; the items are spliced in where :data:`ITEMS` marks them)."""
+    kept: dict[tuple, Markup] = {}
+
+    def session_lists(sessions, items, empty) -> Markup:
+        key = (bool(sessions), tuple(items), str(empty))
+        try:
+            return kept[key]
+        except KeyError:
+            made = kept[key] = Markup(env.get_template("macros.html").module.session_lists(sessions, items, empty))
+            return made
+
+    return session_lists
 
 
 @cache
