@@ -10,8 +10,9 @@
 
   var STORED_ZONE = "wipofeeds-zone";
   var deviceZone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
-  /* Dates and times in the page's language, not the browser's: a page reads in one language. */
-  var pageLanguage = document.documentElement.lang || undefined;
+  /* Dates and times in the page's language, not the browser's: a page reads in one language.
+   * English is written as the pages write it (British: 'Tue 28 Oct 2025', CLDR's en_GB). */
+  var pageLanguage = { en: "en-GB" }[document.documentElement.lang] || document.documentElement.lang || undefined;
 
   function knownZone(name) {
     if (!name) {
