@@ -113,9 +113,11 @@ def file_state(source: Source) -> tuple:
     return tuple(state)
 
 
-def load_site_config(source: Source, base_url: str | None = None) -> SiteConfig:
-    """site.toml beside the listing, then ``base_url`` (flag or environment) on top."""
-    values = {k: v for k, v in read_settings(source).items() if k != "series"}
+def load_site_config(source: Source, base_url: str | None = None, settings: dict | None = None) -> SiteConfig:
+    """site.toml beside the listing (``settings``: as :func:`read_settings` read it
+    already), then ``base_url`` (flag or environment) on top."""
+    settings = read_settings(source) if settings is None else settings
+    values = {k: v for k, v in settings.items() if k != "series"}
     site = SiteConfig(**values)
     if base_url is not None:
         site = replace(site, base_url=base_url)
@@ -225,12 +227,13 @@ def load_with_changes(
     :class:`~wipofeeds.library.Reading` is added to ``readings``)."""
     from . import history as hist
 
-    site = load_site_config(source, base_url)
+    settings = read_settings(source)  # once: the site's and the series' settings
+    site = load_site_config(source, base_url, settings)
     reading = None
     if source.series_listings:
         from . import library
 
-        reading = library.read(source, site, read_settings(source).get("series", {}), load_sessions)
+        reading = library.read(source, site, settings.get("series", {}), load_sessions)
         sessions = [s for group in reading.sessions for s in group]
         if readings is not None:
             readings.append(reading)

@@ -168,7 +168,8 @@ def _listings(src: Source) -> list[tuple[str, Sequence[Session]]]:
     from .catalog import load_site_config, read_settings
     from .library import read
 
-    reading = read(src, load_site_config(src), read_settings(src).get("series", {}), load_sessions, fallback=False)
+    settings = read_settings(src)
+    reading = read(src, load_site_config(src, settings=settings), settings.get("series", {}), load_sessions, fallback=False)
     return [(listing.source.name, sessions) for listing, sessions in zip(reading.listings, reading.sessions)]
 
 

@@ -343,15 +343,9 @@ def build(
 
 def _save_copy(path: Path, data: bytes | None) -> Callable[[], None]:
     """Keep ``data`` as a last good listing at ``path`` (None: no such file)."""
+    from .library import save_copy
 
-    def write() -> None:
-        if data is None:
-            path.unlink(missing_ok=True)
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(path, data)
-
-    return _saved(path, write, "the last good listing")
+    return _saved(path, lambda: save_copy(path, data), "the last good listing")
 
 
 def _save_history(history, new, path: Path) -> Callable[[], None]:

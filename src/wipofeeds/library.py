@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ListingError, Problem
+from .safefiles import write_atomically
 from .model import Catalog, History, SeriesConfig, Session, SiteConfig
 from .tags import SLUG
 from .titles import BODIES
@@ -158,6 +159,15 @@ def _last_good(listing: Listing, site: SiteConfig, load: Load) -> tuple[Session,
     kept = listing.source._replace(listing=path, shared=listing.source.shared or listing.source.listing)
     config = listing.config
     return _tagged(load(kept, replace(site, name=config.name), zone=config.zone), config)
+
+
+def save_copy(path: Path, data: bytes | None) -> None:
+    """Write a last good copy at ``path`` (None: there is no such file, so none)."""
+    if data is None:
+        path.unlink(missing_ok=True)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, data)
 
 
 def keep_good(reading: Reading) -> list[tuple[Path, bytes | None]]:

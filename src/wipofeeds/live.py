@@ -28,8 +28,8 @@ from . import history as history_module
 from .catalog import Source
 from .errors import ListingError, WipofeedsError
 from .model import Catalog
-from .library import keep_good
-from .safefiles import locked, write_atomically
+from .library import keep_good, save_copy
+from .safefiles import locked
 from .site import Filter, Resource, build_site, render_collection
 from .wording import split_language
 
@@ -276,11 +276,8 @@ class Publisher:
 
 def _keep(path: Path, data: bytes | None) -> None:
     """A good listing kept as its series' last good version (None: no such file)."""
-    if data is None:
-        path.unlink(missing_ok=True)
-    elif not path.is_file() or path.read_bytes() != data:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, data)
+    if data is None or not path.is_file() or path.read_bytes() != data:  # unchanged: not rewritten
+        save_copy(path, data)
 
 
 @lru_cache(maxsize=1)
