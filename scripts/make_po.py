@@ -281,8 +281,208 @@ AHEAD = {
         "New dates (were %(dates)s)": "日期变更（原为%(dates)s）", "Renamed (was “%(title)s”)": "名称变更（原为“%(title)s”）",
         "This session on WIPO's website": "产权组织网站上的本届会议", "More about this session (%(host)s)": "关于本届会议的更多信息（%(host)s）"},
 }
+# Words of the pages added after AHEAD (topic names, the views' headings, the time-zone
+# picker, the date wording and the page script's words); merged the same way as AHEAD.
+# In Arabic an LRM follows a name left in English (%(series)s, %(names)s) so that a closing
+# parenthesis of the name, as in "(SCCR)", stays on its left in right-to-left text.
+# The commas of a date and its hours, and of a zone's name and offset ('28–29 October 2025, 10:00–18:00 …').
+COMMAS = {"fr": (", ", ", "), "es": (", ", ", "), "ru": (", ", ", "), "ar": ("، ", "، "), "zh": ("，", "，")}
+for _lang, (_dates, _zone) in COMMAS.items():
+    AHEAD[_lang]["%(dates)s, %(times)s"] = "%(dates)s" + _dates + "%(times)s"
+    AHEAD[_lang]["%(zone)s, %(offset)s"] = "%(zone)s" + _zone + "%(offset)s"
+
+MORE = {
+ "fr": {"Artificial intelligence": "Intelligence artificielle", "Generative AI": "IA générative",
+        "Synthetic media": "Médias synthétiques", "Training data": "Données d’entraînement", "Data": "Données",
+        "Copyright": "Droit d’auteur", "Patents": "Brevets", "Trademarks": "Marques", "Metaverse": "Métavers",
+        "Blockchain": "Chaîne de blocs", "Extended reality": "Réalité étendue", "Internet of things": "Internet des objets",
+        "IP administration": "Administration de la propriété intellectuelle", "Capacity building": "Renforcement des capacités",
+        "Sessions in %(year)s": "Sessions de %(year)s", "Sessions on %(topic)s": "Sessions sur le thème « %(topic)s »",
+        "Hybrid sessions": "Sessions hybrides", "Virtual sessions": "Sessions virtuelles", "In person sessions": "Sessions en présentiel",
+        "Subscribe to the %(year)s sessions": "S’abonner aux sessions de %(year)s",
+        "Subscribe to the sessions on %(topic)s": "S’abonner aux sessions sur le thème « %(topic)s »",
+        "Subscribe to the hybrid sessions": "S’abonner aux sessions hybrides",
+        "Subscribe to the virtual sessions": "S’abonner aux sessions virtuelles",
+        "Subscribe to the in person sessions": "S’abonner aux sessions en présentiel",
+        ("%(count)s session of the %(series)s.", "%(count)s sessions of the %(series)s."):
+          ("%(count)s session de la série %(series)s.", "%(count)s de sessions de la série %(series)s.",
+           "%(count)s sessions de la série %(series)s."),
+        ("%(heading)s: %(count)s session of the %(series)s, as a calendar and as feeds.",
+         "%(heading)s: %(count)s sessions of the %(series)s, as a calendar and as feeds."):
+          ("%(heading)s : %(count)s session de la série %(series)s, sous forme d’agenda et de fils.",
+           "%(heading)s : %(count)s de sessions de la série %(series)s, sous forme d’agenda et de fils.",
+           "%(heading)s : %(count)s sessions de la série %(series)s, sous forme d’agenda et de fils."),
+        "Your calendar adds new sessions of this list and updates changed ones by itself. To follow every session instead, subscribe on the home page.":
+          "Votre agenda ajoute les nouvelles sessions de cette liste et met à jour celles qui changent, automatiquement. Pour suivre plutôt toutes les sessions, abonnez-vous depuis la page d’accueil.",
+        'Every session: <a href="%(home)sindex.html">%(title)s</a> (<a href="%(webcal)s">subscribe to the whole calendar</a>).':
+          'Toutes les sessions : <a href="%(home)sindex.html">%(title)s</a> (<a href="%(webcal)s">s’abonner à l’agenda complet</a>).',
+        "Your times are shown in": "Vos horaires sont affichés selon", "this device's time zone": "le fuseau horaire de cet appareil",
+        "this device's time zone (%(zone)s)": "le fuseau horaire de cet appareil (%(zone)s)",
+        "%(dates)s (all day)": "%(dates)s (toute la journée)", "All day": "Toute la journée",
+        "%(times)s on %(dates)s": "%(times)s le %(dates)s", "%(when)s, that is %(utc)s": "%(when)s, soit %(utc)s",
+        "Every WIPO meeting series": "Toutes les séries de réunions de l’OMPI", "Every session of %(names)s.": "Toutes les sessions de %(names)s.",
+        "%(title)s: changes (RSS)": "%(title)s : modifications (RSS)", "%(title)s: changes (Atom)": "%(title)s : modifications (Atom)",
+        "Your time (%(zone)s)": "Votre heure (%(zone)s)", "%(label)s: %(text)s": "%(label)s : %(text)s",
+        "(next day)": "(le lendemain)", "%(days)s, %(hours)s each day": "%(days)s, %(hours)s chaque jour",
+        "No session matches “%(query)s”.": "Aucune session ne correspond à « %(query)s ».",
+        "%(shown)s of %(total)s sessions match.": "Sessions correspondantes : %(shown)s sur %(total)s.",
+        "Copying is not allowed here: the address is selected, copy it with Ctrl+C (⌘C on a Mac).":
+          "La copie n’est pas autorisée ici : l’adresse est sélectionnée, copiez-la avec Ctrl+C (⌘C sur un Mac).",
+        "Copied.": "Adresse copiée."},
+ "es": {"Artificial intelligence": "Inteligencia artificial", "Generative AI": "IA generativa",
+        "Synthetic media": "Medios sintéticos", "Training data": "Datos de entrenamiento", "Data": "Datos",
+        "Copyright": "Derecho de autor", "Patents": "Patentes", "Trademarks": "Marcas", "Metaverse": "Metaverso",
+        "Blockchain": "Cadena de bloques", "Extended reality": "Realidad extendida", "Internet of things": "Internet de las cosas",
+        "IP administration": "Administración de la propiedad intelectual", "Capacity building": "Fortalecimiento de capacidades",
+        "Sessions in %(year)s": "Sesiones de %(year)s", "Sessions on %(topic)s": "Sesiones sobre el tema «%(topic)s»",
+        "Hybrid sessions": "Sesiones híbridas", "Virtual sessions": "Sesiones virtuales", "In person sessions": "Sesiones presenciales",
+        "Subscribe to the %(year)s sessions": "Suscribirse a las sesiones de %(year)s",
+        "Subscribe to the sessions on %(topic)s": "Suscribirse a las sesiones sobre el tema «%(topic)s»",
+        "Subscribe to the hybrid sessions": "Suscribirse a las sesiones híbridas",
+        "Subscribe to the virtual sessions": "Suscribirse a las sesiones virtuales",
+        "Subscribe to the in person sessions": "Suscribirse a las sesiones presenciales",
+        ("%(count)s session of the %(series)s.", "%(count)s sessions of the %(series)s."):
+          ("%(count)s sesión de la serie %(series)s.", "%(count)s de sesiones de la serie %(series)s.",
+           "%(count)s sesiones de la serie %(series)s."),
+        ("%(heading)s: %(count)s session of the %(series)s, as a calendar and as feeds.",
+         "%(heading)s: %(count)s sessions of the %(series)s, as a calendar and as feeds."):
+          ("%(heading)s: %(count)s sesión de la serie %(series)s, en forma de calendario y de canales.",
+           "%(heading)s: %(count)s de sesiones de la serie %(series)s, en forma de calendario y de canales.",
+           "%(heading)s: %(count)s sesiones de la serie %(series)s, en forma de calendario y de canales."),
+        "Your calendar adds new sessions of this list and updates changed ones by itself. To follow every session instead, subscribe on the home page.":
+          "Su calendario añade las nuevas sesiones de esta lista y actualiza por sí solo las que cambian. Si prefiere seguir todas las sesiones, suscríbase en la página de inicio.",
+        'Every session: <a href="%(home)sindex.html">%(title)s</a> (<a href="%(webcal)s">subscribe to the whole calendar</a>).':
+          'Todas las sesiones: <a href="%(home)sindex.html">%(title)s</a> (<a href="%(webcal)s">suscríbase al calendario completo</a>).',
+        "Your times are shown in": "Sus horarios se muestran según", "this device's time zone": "la zona horaria de este dispositivo",
+        "this device's time zone (%(zone)s)": "la zona horaria de este dispositivo (%(zone)s)",
+        "%(dates)s (all day)": "%(dates)s (todo el día)", "All day": "Todo el día",
+        "%(times)s on %(dates)s": "%(times)s el %(dates)s", "%(when)s, that is %(utc)s": "%(when)s, es decir, %(utc)s",
+        "Every WIPO meeting series": "Todas las series de reuniones de la OMPI", "Every session of %(names)s.": "Todas las sesiones de %(names)s.",
+        "%(title)s: changes (RSS)": "%(title)s: cambios (RSS)", "%(title)s: changes (Atom)": "%(title)s: cambios (Atom)",
+        "Your time (%(zone)s)": "Su hora (%(zone)s)", "%(label)s: %(text)s": "%(label)s: %(text)s",
+        "(next day)": "(día siguiente)", "%(days)s, %(hours)s each day": "%(days)s, %(hours)s cada día",
+        "No session matches “%(query)s”.": "Ninguna sesión coincide con «%(query)s».",
+        "%(shown)s of %(total)s sessions match.": "Sesiones que coinciden: %(shown)s de %(total)s.",
+        "Copying is not allowed here: the address is selected, copy it with Ctrl+C (⌘C on a Mac).":
+          "Aquí no se permite copiar: la dirección está seleccionada; cópiela con Ctrl+C (⌘C en un Mac).",
+        "Copied.": "Dirección copiada."},
+ "ru": {"Artificial intelligence": "Искусственный интеллект", "Generative AI": "Генеративный ИИ",
+        "Synthetic media": "Синтетические медиа", "Training data": "Данные для обучения", "Data": "Данные",
+        "Copyright": "Авторское право", "Patents": "Патенты", "Trademarks": "Товарные знаки", "Metaverse": "Метавселенная",
+        "Blockchain": "Блокчейн", "Extended reality": "Расширенная реальность", "Internet of things": "Интернет вещей",
+        "IP administration": "Администрирование ИС", "Capacity building": "Наращивание потенциала",
+        "Sessions in %(year)s": "Сессии %(year)s года", "Sessions on %(topic)s": "Сессии по теме «%(topic)s»",
+        "Hybrid sessions": "Сессии в гибридном формате", "Virtual sessions": "Сессии в виртуальном формате",
+        "In person sessions": "Сессии в очном формате",
+        "Subscribe to the %(year)s sessions": "Подписаться на сессии %(year)s года",
+        "Subscribe to the sessions on %(topic)s": "Подписаться на сессии по теме «%(topic)s»",
+        "Subscribe to the hybrid sessions": "Подписаться на сессии в гибридном формате",
+        "Subscribe to the virtual sessions": "Подписаться на сессии в виртуальном формате",
+        "Subscribe to the in person sessions": "Подписаться на сессии в очном формате",
+        ("%(count)s session of the %(series)s.", "%(count)s sessions of the %(series)s."):
+          ("%(count)s сессия серии «%(series)s».", "%(count)s сессии серии «%(series)s».",
+           "%(count)s сессий серии «%(series)s»."),
+        ("%(heading)s: %(count)s session of the %(series)s, as a calendar and as feeds.",
+         "%(heading)s: %(count)s sessions of the %(series)s, as a calendar and as feeds."):
+          ("%(heading)s: %(count)s сессия серии «%(series)s» в виде календаря и лент.",
+           "%(heading)s: %(count)s сессии серии «%(series)s» в виде календаря и лент.",
+           "%(heading)s: %(count)s сессий серии «%(series)s» в виде календаря и лент."),
+        "Your calendar adds new sessions of this list and updates changed ones by itself. To follow every session instead, subscribe on the home page.":
+          "Ваш календарь сам добавит новые сессии из этого списка и обновит изменённые. Чтобы следить за всеми сессиями, подпишитесь на главной странице.",
+        'Every session: <a href="%(home)sindex.html">%(title)s</a> (<a href="%(webcal)s">subscribe to the whole calendar</a>).':
+          'Все сессии: <a href="%(home)sindex.html">%(title)s</a> (<a href="%(webcal)s">подписаться на весь календарь</a>).',
+        "Your times are shown in": "Часовой пояс для отображения времени", "this device's time zone": "часовой пояс этого устройства",
+        "this device's time zone (%(zone)s)": "часовой пояс этого устройства (%(zone)s)",
+        "%(dates)s (all day)": "%(dates)s (весь день)", "All day": "Весь день",
+        "%(times)s on %(dates)s": "%(times)s, %(dates)s", "%(when)s, that is %(utc)s": "%(when)s, то есть %(utc)s",
+        "Every WIPO meeting series": "Все серии заседаний ВОИС", "Every session of %(names)s.": "Все сессии: %(names)s.",
+        "%(title)s: changes (RSS)": "%(title)s: изменения (RSS)", "%(title)s: changes (Atom)": "%(title)s: изменения (Atom)",
+        "Your time (%(zone)s)": "Ваше время (%(zone)s)", "%(label)s: %(text)s": "%(label)s: %(text)s",
+        "(next day)": "(следующего дня)", "%(days)s, %(hours)s each day": "%(days)s, ежедневно %(hours)s",
+        "No session matches “%(query)s”.": "По запросу «%(query)s» сессий не найдено.",
+        "%(shown)s of %(total)s sessions match.": "Найдено сессий: %(shown)s из %(total)s.",
+        "Copying is not allowed here: the address is selected, copy it with Ctrl+C (⌘C on a Mac).":
+          "Копирование здесь недоступно: адрес выделен, скопируйте его сочетанием клавиш Ctrl+C (⌘C на Mac).",
+        "Copied.": "Адрес скопирован."},
+ "ar": {"Artificial intelligence": "الذكاء الاصطناعي", "Generative AI": "الذكاء الاصطناعي التوليدي",
+        "Synthetic media": "الوسائط الاصطناعية", "Training data": "بيانات التدريب", "Data": "البيانات",
+        "Copyright": "حق المؤلف", "Patents": "البراءات", "Trademarks": "العلامات التجارية", "Metaverse": "الميتافيرس",
+        "Blockchain": "سلسلة الكتل", "Extended reality": "الواقع الممتد", "Internet of things": "إنترنت الأشياء",
+        "IP administration": "إدارة الملكية الفكرية", "Capacity building": "تكوين الكفاءات",
+        "Sessions in %(year)s": "دورات عام %(year)s", "Sessions on %(topic)s": "الدورات المتعلقة بموضوع «%(topic)s»",
+        "Hybrid sessions": "الدورات المختلطة", "Virtual sessions": "الدورات الافتراضية", "In person sessions": "الدورات الحضورية",
+        "Subscribe to the %(year)s sessions": "الاشتراك في دورات عام %(year)s",
+        "Subscribe to the sessions on %(topic)s": "الاشتراك في الدورات المتعلقة بموضوع «%(topic)s»",
+        "Subscribe to the hybrid sessions": "الاشتراك في الدورات المختلطة",
+        "Subscribe to the virtual sessions": "الاشتراك في الدورات الافتراضية",
+        "Subscribe to the in person sessions": "الاشتراك في الدورات الحضورية",
+        ("%(count)s session of the %(series)s.", "%(count)s sessions of the %(series)s."):
+          ("%(count)s دورة من سلسلة %(series)s" + LRM + ".", "دورة واحدة من سلسلة %(series)s" + LRM + ".",
+           "دورتان من سلسلة %(series)s" + LRM + ".", "%(count)s دورات من سلسلة %(series)s" + LRM + ".",
+           "%(count)s دورة من سلسلة %(series)s" + LRM + ".", "%(count)s دورة من سلسلة %(series)s" + LRM + "."),
+        ("%(heading)s: %(count)s session of the %(series)s, as a calendar and as feeds.",
+         "%(heading)s: %(count)s sessions of the %(series)s, as a calendar and as feeds."):
+          ("%(heading)s: %(count)s دورة من سلسلة %(series)s" + LRM + "، في شكل تقويم وخلاصات.",
+           "%(heading)s: دورة واحدة من سلسلة %(series)s" + LRM + "، في شكل تقويم وخلاصات.",
+           "%(heading)s: دورتان من سلسلة %(series)s" + LRM + "، في شكل تقويم وخلاصات.",
+           "%(heading)s: %(count)s دورات من سلسلة %(series)s" + LRM + "، في شكل تقويم وخلاصات.",
+           "%(heading)s: %(count)s دورة من سلسلة %(series)s" + LRM + "، في شكل تقويم وخلاصات.",
+           "%(heading)s: %(count)s دورة من سلسلة %(series)s" + LRM + "، في شكل تقويم وخلاصات."),
+        "Your calendar adds new sessions of this list and updates changed ones by itself. To follow every session instead, subscribe on the home page.":
+          "يضيف تقويمك الدورات الجديدة من هذه القائمة ويحدّث الدورات المعدّلة تلقائياً. ولمتابعة جميع الدورات بدلاً من ذلك، اشترك من الصفحة الرئيسية.",
+        'Every session: <a href="%(home)sindex.html">%(title)s</a> (<a href="%(webcal)s">subscribe to the whole calendar</a>).':
+          'جميع الدورات: <a href="%(home)sindex.html">%(title)s</a> (<a href="%(webcal)s">اشترك في التقويم بأكمله</a>).',
+        "Your times are shown in": "تُعرض الأوقات حسب", "this device's time zone": "المنطقة الزمنية لهذا الجهاز",
+        "this device's time zone (%(zone)s)": "المنطقة الزمنية لهذا الجهاز (%(zone)s)",
+        "%(dates)s (all day)": "%(dates)s (طوال اليوم)", "All day": "طوال اليوم",
+        "%(times)s on %(dates)s": "%(times)s في %(dates)s", "%(when)s, that is %(utc)s": "%(when)s، أي %(utc)s",
+        "Every WIPO meeting series": "جميع سلاسل اجتماعات الويبو", "Every session of %(names)s.": "جميع دورات %(names)s" + LRM + ".",
+        "%(title)s: changes (RSS)": "%(title)s: التغييرات بصيغة RSS", "%(title)s: changes (Atom)": "%(title)s: التغييرات بصيغة Atom",
+        "Your time (%(zone)s)": "توقيتك المحلي (%(zone)s)", "%(label)s: %(text)s": "%(label)s: %(text)s",
+        "(next day)": "(اليوم التالي)", "%(days)s, %(hours)s each day": "%(days)s، %(hours)s كل يوم",
+        "No session matches “%(query)s”.": "لا توجد دورة تطابق «%(query)s».",
+        "%(shown)s of %(total)s sessions match.": "الدورات المطابقة: %(shown)s من %(total)s.",
+        "Copying is not allowed here: the address is selected, copy it with Ctrl+C (⌘C on a Mac).":
+          "النسخ غير مسموح به هنا: العنوان محدد، فانسخه باستخدام Ctrl+C، أو ⌘C على أجهزة Mac.",
+        "Copied.": "نُسخ العنوان."},
+ "zh": {"Artificial intelligence": "人工智能", "Generative AI": "生成式人工智能",
+        "Synthetic media": "合成媒体", "Training data": "训练数据", "Data": "数据",
+        "Copyright": "版权", "Patents": "专利", "Trademarks": "商标", "Metaverse": "元宇宙",
+        "Blockchain": "区块链", "Extended reality": "扩展现实", "Internet of things": "物联网",
+        "IP administration": "知识产权管理", "Capacity building": "能力建设",
+        "Sessions in %(year)s": "%(year)s年的会议", "Sessions on %(topic)s": "主题为“%(topic)s”的会议",
+        "Hybrid sessions": "混合形式会议", "Virtual sessions": "线上会议", "In person sessions": "线下会议",
+        "Subscribe to the %(year)s sessions": "订阅%(year)s年的会议",
+        "Subscribe to the sessions on %(topic)s": "订阅主题为“%(topic)s”的会议",
+        "Subscribe to the hybrid sessions": "订阅混合形式会议",
+        "Subscribe to the virtual sessions": "订阅线上会议",
+        "Subscribe to the in person sessions": "订阅线下会议",
+        ("%(count)s session of the %(series)s.", "%(count)s sessions of the %(series)s."):
+          ("%(series)s的%(count)s届会议。",),
+        ("%(heading)s: %(count)s session of the %(series)s, as a calendar and as feeds.",
+         "%(heading)s: %(count)s sessions of the %(series)s, as a calendar and as feeds."):
+          ("%(heading)s：%(series)s的%(count)s届会议，以日历和订阅源形式提供。",),
+        "Your calendar adds new sessions of this list and updates changed ones by itself. To follow every session instead, subscribe on the home page.":
+          "您的日历会自动添加本列表中的新会议并更新有变动的会议。如需关注所有会议，请在首页订阅。",
+        'Every session: <a href="%(home)sindex.html">%(title)s</a> (<a href="%(webcal)s">subscribe to the whole calendar</a>).':
+          '所有会议：<a href="%(home)sindex.html">%(title)s</a>（<a href="%(webcal)s">订阅完整日历</a>）。',
+        "Your times are shown in": "时间显示所用时区", "this device's time zone": "本设备的时区",
+        "this device's time zone (%(zone)s)": "本设备的时区（%(zone)s）",
+        "%(dates)s (all day)": "%(dates)s（全天）", "All day": "全天",
+        "%(times)s on %(dates)s": "%(dates)s %(times)s", "%(when)s, that is %(utc)s": "%(when)s，即%(utc)s",
+        "Every WIPO meeting series": "产权组织所有会议系列", "Every session of %(names)s.": "%(names)s的所有会议。",
+        "%(title)s: changes (RSS)": "%(title)s：变更（RSS）", "%(title)s: changes (Atom)": "%(title)s：变更（Atom）",
+        "Your time (%(zone)s)": "您的当地时间（%(zone)s）", "%(label)s: %(text)s": "%(label)s：%(text)s",
+        "(next day)": "（次日）", "%(days)s, %(hours)s each day": "%(days)s，每天%(hours)s",
+        "No session matches “%(query)s”.": "没有与“%(query)s”匹配的会议。",
+        "%(shown)s of %(total)s sessions match.": "共%(total)s届会议，其中%(shown)s届符合条件。",
+        "Copying is not allowed here: the address is selected, copy it with Ctrl+C (⌘C on a Mac).":
+          "此处不允许复制：地址已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。",
+        "Copied.": "地址已复制。"},
+}
 for _lang, _table in (("fr", fr), ("es", es), ("ru", ru), ("ar", ar), ("zh", zh)):
     _table.update({k: v for k, v in AHEAD[_lang].items() if k not in _table})
+    _table.update({k: v for k, v in MORE[_lang].items() if k not in _table})
 
 KEY = {v: k for k, v in H.items()}
 def key_of(msgid):

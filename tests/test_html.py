@@ -235,7 +235,7 @@ def test_pages_have_no_inline_script_or_style(seed_site):
         assert page.xpath("//meta[@name='viewport']"), path
         assert not page.xpath("//style | //*[@style]"), path
         for script in page.xpath("//script"):
-            assert script.get("src") or script.get("type") == "application/ld+json", path
+            assert script.get("src") or script.get("type") in ("application/ld+json", "application/json"), path  # data
         for element in page.iter():
             assert not any(name.startswith("on") for name in element.attrib), path
 

@@ -112,3 +112,91 @@ def test_the_app_serves_the_pages_of_every_language_as_exported(exported, client
     assert views
     for path in views:
         assert client.get("/" + path).data == (exported / path).read_bytes(), path
+
+
+# --- no English interface text in a page of another language -------------------------------
+
+
+def english_messages(code: str) -> set[str]:
+    """The catalog template's messages without placeholders or markup that ``code`` does
+    not write the same ('Sessions' and 'Virtual' are also French and Spanish words)."""
+    from babel.messages.pofile import read_po
+
+    from wipofeeds.i18n import LOCALE_DIR, gettext
+
+    with open(LOCALE_DIR / "messages.pot", "rb") as f:
+        ids = [m.id for m in read_po(f) if isinstance(m.id, str) and m.id]
+    return {m for m in ids if "%(" not in m and "<" not in m and gettext(m, code) != m}
+
+
+def interface_texts(page) -> list[str]:
+    """The text of a page a reader of its language reads as the interface's: not the
+    listing's or site's own words (marked lang="en"), scripts, or the language switcher."""
+    def skipped(element) -> bool:
+        return element is None or any(
+            e.get("lang") == "en" or e.get("class") == "languages" or e.tag in ("script", "style")
+            for e in (element, *element.iterancestors())
+        )
+
+    texts = []
+    for element in page.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if not skipped(element):
+            texts += [element.text, element.get("aria-label"), element.get("title")]
+        if not skipped(element.getparent()):
+            texts.append(element.tail)
+    return [text.strip() for text in texts if text and text.strip()]
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_no_page_of_another_language_shows_an_english_message(exported, code):
+    english = english_messages(code)
+    pages = sorted((exported / code).rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        page = lxml.html.fromstring(path.read_bytes())
+        left = [text for text in interface_texts(page) if text in english or text.rstrip(":") in english]
+        assert not left, f"{path.relative_to(exported)}: {left}"
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_the_listings_own_words_are_marked_english(exported, code):
+    sid = first_session(exported)
+    page = lxml.html.fromstring((exported / code / "sessions" / f"{sid}.html").read_bytes())
+    english = {e.text_content().strip() for e in page.xpath("//*[@lang='en']")}
+    title = lxml.html.fromstring((exported / "sessions" / f"{sid}.html").read_bytes()).xpath("//h1")[0].text_content()
+    assert title.strip() in english
+    breadcrumb = page.xpath("//nav[contains(@class, 'breadcrumb')]//a")[0]
+    assert breadcrumb.xpath("./span/@lang") == ["en"]
+
+
+def test_the_scripts_words_are_the_catalogs_messages():
+    """app.js writes English by its own table; a page of another language gives it the
+    same words translated (layout.SCRIPT_WORDS): the two tables must hold the same."""
+    import json
+    import re
+    from importlib import resources
+
+    from wipofeeds.render.layout import SCRIPT_WORDS
+
+    script = (resources.files("wipofeeds") / "static" / "app.js").read_text()
+    table = re.search(r"var WORDS = (\{.*?\});", script, re.S).group(1)
+    as_json = re.sub(r"^\s*(\w+):", r'"\1":', table, flags=re.M)
+    assert json.loads(as_json) == SCRIPT_WORDS
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_a_page_gives_the_script_its_words_in_its_language(exported, code):
+    import json
+
+    from wipofeeds.i18n import gettext
+    from wipofeeds.render.layout import SCRIPT_WORDS
+
+    page = lxml.html.fromstring((exported / code / "index.html").read_bytes())
+    (block,) = page.xpath("//script[@id='page-words']")
+    words = json.loads(block.text)
+    assert words == {key: gettext(message, code) for key, message in SCRIPT_WORDS.items()}
+    assert words["yourTime"] != SCRIPT_WORDS["yourTime"]
+    english = lxml.html.fromstring((exported / "index.html").read_bytes())
+    assert not english.xpath("//script[@id='page-words']")

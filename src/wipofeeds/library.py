@@ -27,13 +27,14 @@ from typing import Any
 
 from .errors import ListingError, Problem
 from .safefiles import write_atomically
-from .model import Catalog, History, SeriesConfig, Session, SiteConfig
+from .model import N_, Catalog, History, SeriesConfig, Session, SiteConfig
 from .tags import SLUG
 from .titles import BODIES
 
 LAST_GOOD = "last-good"
 ALL = "all/"
-ALL_TITLE = "Every WIPO meeting series"
+ALL_TITLE = N_("Every WIPO meeting series")
+EVERY_SESSION = N_("Every session of %(names)s.")  # the description of all/
 
 
 # The catalog's loader of one listing (catalog.load_sessions), which calls this module:
@@ -194,6 +195,6 @@ def catalogs(reading: Reading, history: History, site: SiteConfig) -> Catalog:
         for config, group in zip(configs, reading.sessions)
     ]
     names = ", ".join(config.title for config in configs)
-    every = replace(root, title=ALL_TITLE, description=f"Every session of {names}.", home=ALL)
+    every = replace(root, title=ALL_TITLE, description=EVERY_SESSION % {"names": names}, home=ALL)
     sections.append((ALL, Catalog(everything, history, every)))
     return Catalog(everything, history, root, tuple(sections))

@@ -24,6 +24,12 @@ from .settings import SeriesConfig, SiteConfig  # noqa: F401 - part of the model
 UTC = timezone.utc
 
 
+def N_(message: str) -> str:
+    """A message of the pages, left in English here: ``pybabel extract`` finds it by this
+    name for the catalogs, and a page translates it where it writes it (:mod:`.i18n`)."""
+    return message
+
+
 class Mode(StrEnum):
     HYBRID = "hybrid"
     VIRTUAL = "virtual"
@@ -31,7 +37,7 @@ class Mode(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"hybrid": "Hybrid", "virtual": "Virtual", "in-person": "In person"}[self.value]
+        return {"hybrid": N_("Hybrid"), "virtual": N_("Virtual"), "in-person": N_("In person")}[self.value]
 
 
 class Status(StrEnum):

@@ -29,6 +29,8 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
+from .model import N_
+
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -60,20 +62,20 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 # The name people read for each tag of KEYWORDS (a test holds the two to the same slugs),
 # in sentence case, acronyms in capitals.
 NAMES: dict[str, str] = {
-    "artificial-intelligence": "Artificial intelligence",
-    "generative-ai": "Generative AI",
-    "synthetic-media": "Synthetic media",
-    "training-data": "Training data",
-    "data": "Data",
-    "copyright": "Copyright",
-    "patents": "Patents",
-    "trademarks": "Trademarks",
-    "metaverse": "Metaverse",
-    "blockchain": "Blockchain",
-    "extended-reality": "Extended reality",
-    "internet-of-things": "Internet of things",
-    "ip-administration": "IP administration",
-    "capacity-building": "Capacity building",
+    "artificial-intelligence": N_("Artificial intelligence"),
+    "generative-ai": N_("Generative AI"),
+    "synthetic-media": N_("Synthetic media"),
+    "training-data": N_("Training data"),
+    "data": N_("Data"),
+    "copyright": N_("Copyright"),
+    "patents": N_("Patents"),
+    "trademarks": N_("Trademarks"),
+    "metaverse": N_("Metaverse"),
+    "blockchain": N_("Blockchain"),
+    "extended-reality": N_("Extended reality"),
+    "internet-of-things": N_("Internet of things"),
+    "ip-administration": N_("IP administration"),
+    "capacity-building": N_("Capacity building"),
 }
 
 # How a word of a slug is written when a tag without a name is named after its slug.

@@ -25,15 +25,17 @@ from babel.dates import format_date, format_interval, format_skeleton, get_timez
 from babel.lists import format_list
 
 from . import tags
+from .i18n import DEFAULT, LANGUAGES, gettext
 from .model import UTC, Mode, Session
 
 EN_DASH = "\u2013"
-# The six languages WIPO works in (the UN's order), and the CLDR locale each is written in.
-LANGUAGES = ("ar", "zh", "en", "fr", "ru", "es")
-DEFAULT = "en"
+# The CLDR locale each of the six languages (:data:`LANGUAGES`) is written in.
 CLDR = {"ar": "ar", "zh": "zh_Hans", "en": "en_GB", "fr": "fr", "ru": "ru", "es": "es"}
 DAY_SKELETON = "yMMMMd"  # '28 October 2025', month in full
 TIME_SKELETON = "Hm"  # 24-hour '09:30', the way the listings and WIPO write times
+
+
+_ = gettext  # a message in a language; by this name pybabel extract finds it for the catalogs
 
 
 def split_language(path: str) -> tuple[str, str]:
@@ -136,7 +138,7 @@ def zone_names(session: Session, locale: str = DEFAULT) -> str:
         if occ.start is None:
             continue
         name = zone_name(occ.start, locale)
-        name = f"{name}, {utc_offset(occ.start)}" if name else utc_offset(occ.start)
+        name = _("%(zone)s, %(offset)s", locale) % {"zone": name, "offset": utc_offset(occ.start)} if name else utc_offset(occ.start)
         if name not in names:
             names.append(name)
     return " / ".join(names)
@@ -169,10 +171,22 @@ def _is_offset(name: str) -> bool:
 def zone_location(zone: str, locale: str = DEFAULT) -> str:
     """'heure : Suisse', 'hora de Suiza': CLDR's name of a zone by its place; a zone
     that is only an offset ('UTC+05:30', as a listing may give it) is named as it is."""
+    loc = cldr(locale)
     try:
-        return get_timezone_location(zone, locale=cldr(locale))
+        text = get_timezone_location(zone, locale=loc)
     except LookupError:
         return zone
+    generic = REGION_FORMAT.get(loc.language)
+    if generic is not None and loc.zone_formats["region"] != generic:
+        head, sep, tail = loc.zone_formats["region"].partition("%s")
+        text = generic % text[len(head) : len(text) - len(tail)]
+    return text
+
+
+# CLDR's generic regionFormat where Babel keeps one of its variants instead: Babel 2.19
+# has Russian's daylight one ('{0}, летнее время'), which would call every winter
+# session's zone summer time. Tested against Babel, so the fix goes when Babel's does.
+REGION_FORMAT = {"ru": "%s"}
 
 
 def tzname_is_offset(moment: datetime) -> bool:
@@ -186,9 +200,14 @@ def local_window(session: Session, locale: str = DEFAULT) -> str:
     time'); other languages by CLDR's name of its place ('heure : Suisse')."""
     w = session.window
     if w is None:
-        return "All day"
-    label = w.label if locale == DEFAULT else zone_location(w.zone, locale)
-    return f"{spans(((w.start, w.end) for w in session.windows), locale)} {label} ({zone_names(session, locale)})"
+        return _("All day", locale)
+    return f"{spans(((w.start, w.end) for w in session.windows), locale)} {zone_label(w, locale)} ({zone_names(session, locale)})"
+
+
+def zone_label(window, locale: str = DEFAULT) -> str:
+    """The zone of a window: in English as the listing names it ('Geneva time'), in other
+    languages by CLDR's name of its place ('heure : Suisse')."""
+    return window.label if locale == DEFAULT else zone_location(window.zone, locale)
 
 
 def when(session: Session, locale: str = DEFAULT) -> str:
@@ -200,7 +219,9 @@ def when(session: Session, locale: str = DEFAULT) -> str:
 
 def _when(session: Session, locale: str) -> str:
     dates = date_range(session.first_day, session.last_day, locale)
-    return f"{dates} (all day)" if session.window is None else f"{dates}, {local_window(session, locale)}"
+    if session.window is None:
+        return _("%(dates)s (all day)", locale) % {"dates": dates}
+    return _("%(dates)s, %(times)s", locale) % {"dates": dates, "times": local_window(session, locale)}
 
 
 def _kept(table: dict, session: Session, compute, locale: str) -> str:
@@ -241,13 +262,20 @@ def _utc_windows(session: Session, locale: str) -> str:
             groups.append((span, day, day))
     if len(groups) == 1:
         return groups[0][0]
-    return "; ".join(f"{span} on {date_range(a, b, locale)}" for span, a, b in groups)
+    on = _("%(times)s on %(dates)s", locale)
+    return "; ".join(on % {"times": span, "dates": date_range(a, b, locale)} for span, a, b in groups)
 
 
-def place_and_mode(session: Session) -> str:
+def place_and_mode(session: Session, locale: str = DEFAULT) -> str:
     """'Geneva, Switzerland · Hybrid', 'Online · Virtual', or what of the two the
-    listing states ('Geneva, Switzerland'); '' when it states neither."""
-    return " · ".join(part for part in (session.location, session.mode and session.mode.label) if part)
+    listing states ('Geneva, Switzerland'); '' when it states neither. The place is
+    the listing's words; the mode is in ``locale``."""
+    return " · ".join(part for part in (session.location, mode_label(session, locale)) if part)
+
+
+def mode_label(session: Session, locale: str = DEFAULT) -> str:
+    """'Hybrid', 'Hybride': the session's way of attending in ``locale``; '' if not stated."""
+    return _(session.mode.label, locale) if session.mode else ""
 
 
 def collection_title(title: str, path: str, topics: tuple[tuple[str, str], ...] = ()) -> str:

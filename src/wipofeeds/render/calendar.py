@@ -261,5 +261,5 @@ def description(session: Session, locale: str = wording.DEFAULT) -> str:
     """When (local and UTC, in ``locale``'s words), then the paragraphs, then the document code."""
     when = wording.when(session, locale)
     if session.window is not None:
-        when += f", that is {wording.utc_windows(session, locale)}"
+        when = wording._("%(when)s, that is %(utc)s", locale) % {"when": when, "utc": wording.utc_windows(session, locale)}
     return "\n\n".join((when, *session.paragraphs, session.code))

@@ -19,13 +19,14 @@ from urllib.parse import urlsplit
 from markupsafe import Markup, escape
 
 from .. import wording
+from ..i18n import N_, gettext
 from ..model import Catalog, Change, ChangeKind, Session
 from ..views import ics_url, json_url
 from ..wording import iso_utc
 from . import register
 from .layout import (
     HTML, INDEX_ITEMS, VIEWS, SessionView, addresses, alternates, asset_href, browse_groups, common, ends_at,
-    instants, items_mark, main_links, once, render_template, session_view, starts_at, static_file, with_items,
+    instants, items_mark, main_links, once, render_template, session_view, site_in, starts_at, static_file, with_items,
 )
 from .schema_org import json_ld
 from .subscribe import LinkTexts, event_details, google_url, outlook_urls
@@ -82,18 +83,19 @@ def day_rows(session: Session, view: SessionView | None = None, locale: str = wo
     return rows
 
 
-def describe_change(change: Change, session: Session | None = None) -> str:
-    """One line of a session's history, for people. A session first published after it
-    took place was not announced then: its first line says it was published."""
+def describe_change(change: Change, session: Session | None = None, language: str = wording.DEFAULT) -> str:
+    """One line of a session's history, for people, in ``language``. A session first
+    published after it took place was not announced then: its first line says it was
+    published."""
     previous = change.previous or {}
     if change.kind is ChangeKind.RESCHEDULED and {"first_day", "last_day"} <= previous.keys():
         first, last = date.fromisoformat(previous["first_day"]), date.fromisoformat(previous["last_day"])
-        return f"New dates (were {wording.date_range(first, last)})"
+        return gettext("New dates (were %(dates)s)", language) % {"dates": wording.date_range(first, last, language)}
     if change.kind is ChangeKind.RETITLED and previous.get("title"):
-        return f"Renamed (was “{previous['title']}”)"
+        return gettext("Renamed (was “%(title)s”)", language) % {"title": previous["title"]}
     if change.kind is ChangeKind.ANNOUNCED and _after_the_session(change, session):
-        return "First published here, after the session"
-    return CHANGE_WORDS[change.kind]
+        return gettext("First published here, after the session", language)
+    return gettext(CHANGE_WORDS[change.kind], language)
 
 
 def _after_the_session(change: Change, session: Session | None) -> bool:
@@ -106,23 +108,25 @@ def _after_the_session(change: Change, session: Session | None) -> bool:
 
 
 CHANGE_WORDS = {
-    ChangeKind.ANNOUNCED: "Announced",
-    ChangeKind.RESCHEDULED: "New dates",
-    ChangeKind.RETIMED: "New hours",
-    ChangeKind.MOVED: "New place or way of attending",
-    ChangeKind.RETITLED: "Renamed",
-    ChangeKind.CANCELLED: "Cancelled",
-    ChangeKind.POSTPONED: "Postponed",
-    ChangeKind.REINSTATED: "Confirmed again",
-    ChangeKind.EDITED: "Description, topics or links updated",
-    ChangeKind.WITHDRAWN: "Withdrawn from the listing",
+    ChangeKind.ANNOUNCED: N_("Announced"),
+    ChangeKind.RESCHEDULED: N_("New dates"),
+    ChangeKind.RETIMED: N_("New hours"),
+    ChangeKind.MOVED: N_("New place or way of attending"),
+    ChangeKind.RETITLED: N_("Renamed"),
+    ChangeKind.CANCELLED: N_("Cancelled"),
+    ChangeKind.POSTPONED: N_("Postponed"),
+    ChangeKind.REINSTATED: N_("Confirmed again"),
+    ChangeKind.EDITED: N_("Description, topics or links updated"),
+    ChangeKind.WITHDRAWN: N_("Withdrawn from the listing"),
 }
 
 
-def more_text(url: str) -> str:
+def more_text(url: str, language: str = wording.DEFAULT) -> str:
     """The words of a session's curated link: WIPO's page, or another site's."""
     host = (urlsplit(url).hostname or "").removeprefix("www.")
-    return "This session on WIPO's website" if host == "wipo.int" or host.endswith(".wipo.int") else f"More about this session ({host})"
+    if host == "wipo.int" or host.endswith(".wipo.int"):
+        return gettext("This session on WIPO's website", language)
+    return gettext("More about this session (%(host)s)", language) % {"host": host}
 
 
 def neighbours(series: Catalog, session: Session) -> tuple[Session | None, Session | None]:
@@ -177,26 +181,27 @@ def render_index(catalog: Catalog, path: str) -> bytes:
             "series.html",
             language,
             **common(catalog, path, page=inner),
-            title=f"Every meeting series – {catalog.site.title}",
+            title=f"{gettext('Every meeting series', language)} – {catalog.site.title}",
             description=catalog.site.description,
             series=series_rows(catalog, inner, language),
             series_js=asset_href(top, SERIES_SCRIPT),
         )
     whole, catalog = catalog, catalog.part(inner)
     root = "../" * inner.count("/")
-    main = main_links(catalog.site)
+    site = site_in(catalog.site, language)
+    main = main_links(site)
     page = render_template(
         "index.html",
         language,
         **common(catalog, path, page=catalog.site.home),
-        title=catalog.site.title,
-        description=catalog.site.description,
+        title=site.title,
+        description=site.description,
         sessions=catalog.sessions,
         items=items_mark(catalog.sessions),
         main=main,
-        alternates=alternates(main, catalog.site.title),
-        addresses=addresses(main),
-        groups=browse_groups(catalog, root),
+        alternates=alternates(main, site.title),
+        addresses=addresses(main, language),
+        groups=browse_groups(catalog, root, language),
         series=series_rows(whole, inner, language) if inner == "index.html" else [],
         series_index=SERIES_INDEX,
         series_js=asset_href(top, SERIES_SCRIPT),
@@ -231,12 +236,13 @@ def render_session(catalog: Catalog, session: Session, path: str) -> bytes:
         # costs several times the call itself, and a page of a big listing makes dozens.
         outlook=[(day_label(day, language) if day else None, url) for day, url in outlook_urls(session, texts)],
         history=[
-            (iso_utc(change.at), wording.date_range(change.at.date(), change.at.date(), language), describe_change(change, session))
+            (iso_utc(change.at), wording.date_range(change.at.date(), change.at.date(), language), describe_change(change, session, language))
             for change in (record.changes if record is not None else ())
         ],
         main=main_links(site),
         day_rows=day_rows(session, view, language) if session.window is not None and session.day_count > 1 else (),
-        more=more_text(session.url) if session.url else None,
+        zone_label=wording.zone_label(session.window, language) if session.window is not None else "",
+        more=more_text(session.url, language) if session.url else None,
         previous=session_view(series, before, language) if before is not None else None,
         next=session_view(series, after, language) if after is not None else None,
         json_ld=Markup(dumps_safe(json_ld(catalog, session), indent=None)),

@@ -14,29 +14,52 @@ hold no URL, so every host shares them).
 from __future__ import annotations
 
 import hashlib
+import html
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from functools import cache, lru_cache
 from importlib import resources
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2.bccache import Bucket
 from markupsafe import Markup, escape
 
-from .. import i18n, views, wording
-from ..model import Catalog, Session, SiteConfig, Status
+from .. import i18n, library, views, wording
+from ..i18n import N_, gettext
+from ..model import Catalog, Mode, Session, SiteConfig, Status
 from ..views import Filter, path_views
 from ..wording import iso_utc
 from . import Fragments
 from .languages import RTL, RTL_LANGUAGES, source_lang, versions
 from .subscribe import FeedLinks, feed_links
+from .text import dumps_safe
 
 HTML = "text/html; charset=utf-8"
 ASSETS = {"assets/style.css": "style.css", "assets/app.js": "app.js", "assets/series.js": "series.js"}
 
+class CompiledOnce(BytecodeCache):
+    """The templates' code, shared by the six languages' environments: the code does not
+    depend on the catalog (gettext is looked up when a page renders), and compiling the
+    templates once per language was a third of a build of the seed in six languages."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple[str, str], object] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        bucket.code = self.kept.get((bucket.key, bucket.checksum))  # type: ignore[assignment]
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.kept[(bucket.key, bucket.checksum)] = bucket.code
+
+
+COMPILED = CompiledOnce()
+
+
 def _environment(language: str) -> Environment:
     env = Environment(
+        bytecode_cache=COMPILED,
         loader=PackageLoader("wipofeeds", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
@@ -49,7 +72,8 @@ def _environment(language: str) -> Environment:
     env.install_gettext_translations(i18n.translations(language), newstyle=True)  # type: ignore[attr-defined]
     env.globals["gettext"] = env.globals["_"] = kept_gettext(i18n.translations(language))
     env.globals["session_lists"] = kept_session_lists(env)
-    env.globals.update(sharing=sharing, zone_picker=ZONE_PICKER)
+    env.globals.update(sharing=sharing, zone_picker=zone_picker(language), words=script_words(language))
+    env.filters["in_source"] = in_source
     return env
 
 
@@ -114,12 +138,44 @@ def sharing(site: SiteConfig, title: str, description: str, canonical: str) -> M
     )
 
 
-# The time-zone selector: app.js fills it with the zones the browser knows, shows it and
-# remembers the choice (a constant: a macro call per page cost more than the page's own values).
-ZONE_PICKER = Markup(
-    '<p class="zone-picker" hidden><label for="zone">Your times are shown in</label> '
-    '<select id="zone"><option value="">this device\'s time zone</option></select></p>'
-)
+def zone_picker(language: str) -> Markup:
+    """The time-zone selector: app.js fills it with the zones the browser knows, shows it
+    and remembers the choice (one per language: a macro call per page cost more than the
+    page's own values)."""
+    label, device = (html.escape(gettext(text, language), quote=False) for text in ("Your times are shown in", "this device's time zone"))
+    return Markup(f'<p class="zone-picker" hidden><label for="zone">{label}</label> <select id="zone"><option value="">{device}</option></select></p>')
+
+
+def in_source(text: str, lang: Markup) -> Markup:
+    """The listing's or the site's own words (a title, a place) in a page of another
+    language: in a span that says their language (``lang``: :func:`.languages.source_lang`)."""
+    return Markup("<span{}>{}</span>").format(lang, text) if lang else escape(text)
+
+
+def script_words(language: str) -> Markup:
+    """The words app.js writes, in ``language``, as JSON for its ``<script
+    type="application/json">`` block (none in English: app.js's own words are English)."""
+    if language == i18n.DEFAULT:
+        return Markup("")
+    words = {key: gettext(message, language) for key, message in SCRIPT_WORDS.items()}
+    return Markup(dumps_safe(words, indent=None))
+
+
+# app.js's words, by the name app.js reads them by ('%(name)s': what it puts in).
+SCRIPT_WORDS = {
+    "yourTime": N_("Your time"),
+    "yourTimeIn": N_("Your time (%(zone)s)"),
+    "labelled": N_("%(label)s: %(text)s"),
+    "nextDay": N_("(next day)"),
+    "eachDay": N_("%(days)s, %(hours)s each day"),
+    "deviceZone": N_("this device's time zone"),
+    "deviceZoneIs": N_("this device's time zone (%(zone)s)"),
+    "now": N_("Happening now"),
+    "noMatch": N_("No session matches “%(query)s”."),
+    "matches": N_("%(shown)s of %(total)s sessions match."),
+    "copyRefused": N_("Copying is not allowed here: the address is selected, copy it with Ctrl+C (⌘C on a Mac)."),
+    "copied": N_("Copied."),
+}
 
 
 def render_template(template: str, language: str = i18n.DEFAULT, **context) -> bytes:
@@ -181,7 +237,9 @@ class SessionView:
     session: Session
     when: str
     dates: str  # '28–29 October 2025'
-    place_and_mode: str
+    place_and_mode: str  # the place in the listing's words, the mode in the page's language
+    place: str
+    mode: str  # 'Hybrid', 'Hybride'…
     utc_windows: str
     instants: str
     offsets: str
@@ -205,25 +263,30 @@ def session_view(catalog: Catalog, session: Session, language: str = i18n.DEFAUL
             session=session,
             when=wording.when(session, language),
             dates=wording.date_range(session.first_day, session.last_day, language),
-            place_and_mode=wording.place_and_mode(session),
+            place_and_mode=wording.place_and_mode(session, language),
+            place=session.location,
+            mode=wording.mode_label(session, language),
             utc_windows=wording.utc_windows(session, language),
             instants=instants(session),
             offsets=offsets(session),
             starts_at=starts_at(session),
             ends_at=ends_at(session),
-            badge=status_badge(session),
-            topics=tuple((tag, topic_name(catalog, tag)) for tag in dict.fromkeys(session.tags)),
+            badge=status_badge(session, language),
+            topics=tuple((tag, topic_name(catalog, tag, language)) for tag in dict.fromkeys(session.tags)),
         )
 
     return VIEWS.get((session.id, language), session, None, compute)
 
 
-def status_badge(session: Session) -> Markup:
+def status_badge(session: Session, language: str = i18n.DEFAULT) -> Markup:
     """'<strong class="status status-cancelled">Cancelled</strong>', or nothing."""
     if session.status is Status.CONFIRMED:
         return Markup("")
     value = session.status.value
-    return Markup('<strong class="status status-{}">{}</strong>').format(value, value.capitalize())
+    return Markup('<strong class="status status-{}">{}</strong>').format(value, gettext(STATUS_WORDS[session.status], language))
+
+
+STATUS_WORDS = {Status.CANCELLED: N_("Cancelled"), Status.POSTPONED: N_("Postponed")}
 
 
 _PAGE_LINK = b' href="sessions/'  # an item's one link; text cannot hold it (autoescape writes " as &#34;)
@@ -274,7 +337,7 @@ def main_links(site: SiteConfig) -> FeedLinks:
 
 # --- the views: a year, a way of attending, a topic -----------------------------------
 
-GROUPS = {"year": "By year", "mode": "By way of attending", "tag": "By topic"}
+GROUPS = {"year": N_("By year"), "mode": N_("By way of attending"), "tag": N_("By topic")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,17 +347,31 @@ class ViewName:
     key: str  # year | mode | tag
     label: str  # '2025', 'Hybrid', 'Copyright'
     heading: str  # 'Sessions in 2025'
-    noun: str  # 'the 2025 sessions'
+    subscribe: str  # 'Subscribe to the 2025 sessions'
 
 
-def view_name(catalog: Catalog, flt: Filter) -> ViewName:
+def view_name(catalog: Catalog, flt: Filter, language: str = i18n.DEFAULT) -> ViewName:
+    """The view's label, heading and subscribe heading in ``language``."""
     if flt.year is not None:
-        return ViewName("year", str(flt.year), f"Sessions in {flt.year}", f"the {flt.year} sessions")
+        words = {"year": flt.year}
+        return ViewName("year", str(flt.year), gettext("Sessions in %(year)s", language) % words,
+                        gettext("Subscribe to the %(year)s sessions", language) % words)
     if flt.mode is not None:
-        label = flt.mode.label
-        return ViewName("mode", label, f"{label} sessions", f"the {label.lower()} sessions")
-    label = topic_name(catalog, flt.tag or "")
-    return ViewName("tag", label, f"Sessions on {label}", f"the sessions on {label}")
+        heading, subscribe = MODE_VIEWS[flt.mode]
+        return ViewName("mode", gettext(flt.mode.label, language), gettext(heading, language), gettext(subscribe, language))
+    label = topic_name(catalog, flt.tag or "", language)
+    words = {"topic": label}
+    return ViewName("tag", label, gettext("Sessions on %(topic)s", language) % words,
+                    gettext("Subscribe to the sessions on %(topic)s", language) % words)
+
+
+# Each way of attending's view: its heading and subscribe heading (whole messages: the
+# adjective agrees with 'sessions' in most languages).
+MODE_VIEWS = {
+    Mode.HYBRID: (N_("Hybrid sessions"), N_("Subscribe to the hybrid sessions")),
+    Mode.VIRTUAL: (N_("Virtual sessions"), N_("Subscribe to the virtual sessions")),
+    Mode.IN_PERSON: (N_("In person sessions"), N_("Subscribe to the in person sessions")),
+}
 
 
 def view_filter(view: str) -> Filter:
@@ -303,22 +380,36 @@ def view_filter(view: str) -> Filter:
     return Filter.from_args({key: value})
 
 
-def browse_groups(catalog: Catalog, root: str) -> list[tuple[str, list[dict]]]:
+def browse_groups(catalog: Catalog, root: str, language: str = i18n.DEFAULT) -> list[tuple[str, list[dict]]]:
     """The views of ``catalog`` (a part of the site) with sessions, grouped by kind, each
     with its page's relative link and its count: empty views are not offered."""
     groups: dict[str, list[dict]] = {}
     for view, flt, kept in path_views(catalog):
         if not kept:
             continue
-        name = view_name(catalog, flt)
+        name = view_name(catalog, flt, language)
         href = f"{root}{catalog.site.home}{view}index.html"
         groups.setdefault(name.key, []).append({"label": name.label, "count": len(kept), "href": href})
     if "tag" in groups:  # topics by the name people read
         groups["tag"].sort(key=lambda row: row["label"].casefold())
-    return [(GROUPS[key], rows) for key, rows in groups.items()]
+    return [(gettext(GROUPS[key], language), rows) for key, rows in groups.items()]
 
 
 # --- what every page has ----------------------------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def site_in(site: SiteConfig, language: str) -> SiteConfig:
+    """``site`` as a page in ``language`` names it: the part of every series (``all/``)
+    has a title and description of ours, translated; a series' own are the maintainer's."""
+    if language == i18n.DEFAULT or site.home != library.ALL:
+        return site
+    names = wording.format_list([config.title for config in site.series], locale=wording.cldr(language))
+    return replace(
+        site,
+        title=gettext(library.ALL_TITLE, language),
+        description=gettext(library.EVERY_SESSION, language) % {"names": names},
+    )
 
 
 def common(catalog: Catalog, path: str, site: SiteConfig | None = None, *, page: str) -> dict:
@@ -327,14 +418,16 @@ def common(catalog: Catalog, path: str, site: SiteConfig | None = None, *, page:
     there, to the site's own root (``top``: assets, data and feeds, in English only), the
     last change, and its address (``canonical``: ``page``, the English path the sharing
     metadata names, under the language's prefix) with its versions in every language."""
-    site = site or catalog.site
     language, inner = wording.split_language(path)
+    site = site_in(site or catalog.site, language)
     root, top = "../" * inner.count("/"), "../" * path.count("/")
+    lang = source_lang(site, language)
     return {
         "site": site,
         "lang": site.language if language == i18n.DEFAULT else language,
         "dir": RTL if language in RTL_LANGUAGES else Markup(""),
-        "source_lang": source_lang(site, language),
+        "source_lang": lang,
+        "site_lang": lang if site.home != library.ALL else Markup(""),  # the lang of the site's title
         "root": root,
         "home": root + site.home,
         "top": top,
@@ -358,14 +451,20 @@ def alternates(links: FeedLinks, title: str) -> list[tuple[str, str, str]]:
     ]
 
 
-def addresses(links: FeedLinks) -> list[tuple[str, str, str]]:
+def addresses(links: FeedLinks, language: str = i18n.DEFAULT) -> list[tuple[str, str, str]]:
     """The addresses a subscribe block shows, each with a copy button: (name, what, url)."""
     return [
-        ("Calendar", "the calendar address", links.ics),
-        ("RSS", "the RSS feed address", links.rss),
-        ("Atom", "the Atom feed address", links.atom),
-        ("JSON Feed", "the JSON Feed address", links.json),
+        (gettext(name, language), gettext(what, language), url)
+        for (name, what), url in zip(ADDRESSES, (links.ics, links.rss, links.atom, links.json))
     ]
+
+
+ADDRESSES = (
+    (N_("Calendar"), N_("the calendar address")),
+    ("RSS", N_("the RSS feed address")),
+    ("Atom", N_("the Atom feed address")),
+    ("JSON Feed", N_("the JSON Feed address")),
+)
 
 
 # --- kept beside a catalog --------------------------------------------------------------

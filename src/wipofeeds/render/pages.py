@@ -10,11 +10,12 @@ the view's calendar and feeds. It is laid out as the home page is (:mod:`.layout
 from __future__ import annotations
 
 from .. import wording
+from ..i18n import gettext, ngettext
 from ..model import Catalog
 from . import register
 from .layout import (
     GROUPS, HTML, INDEX_ITEMS, VIEWS, addresses, alternates, common, items_mark, main_links, render_template, view_filter,
-    view_name, with_items,
+    site_in, view_name, with_items,
 )
 from .subscribe import feed_links
 
@@ -27,9 +28,9 @@ def render_view(catalog: Catalog, path: str) -> bytes:
     listing ``catalog``'s sessions: those of the view; in the language of ``path``
     ('fr/year/2025/index.html': French)."""
     language, inner = wording.split_language(path)
-    site = catalog.site
+    site = site_in(catalog.site, language)
     view = inner[len(site.home) : -len(VIEW_PAGE)]  # 'year/2025/'
-    name = view_name(catalog, view_filter(view))
+    name = view_name(catalog, view_filter(view), language)
     links = feed_links(site, site.home + view, f"{site.title} – {name.label}")
     root = "../" * inner.count("/")
     count = len(catalog.sessions)
@@ -38,14 +39,19 @@ def render_view(catalog: Catalog, path: str) -> bytes:
         language,
         **common(catalog, path, page=site.home + view),
         title=f"{name.heading} – {site.title}",
-        description=f"{name.heading}: {count} session{'' if count == 1 else 's'} of the {site.title}, as a calendar and as feeds.",
+        description=ngettext(
+            "%(heading)s: %(count)s session of the %(series)s, as a calendar and as feeds.",
+            "%(heading)s: %(count)s sessions of the %(series)s, as a calendar and as feeds.",
+            count,
+            language,
+        ) % {"heading": name.heading, "count": count, "series": site.title},
         name=name,
-        group=GROUPS[name.key],
+        group=gettext(GROUPS[name.key], language),
         sessions=catalog.sessions,
         items=items_mark(catalog.sessions),
         links=links,
         part=main_links(site),
         alternates=alternates(links, f"{site.title} – {name.label}"),
-        addresses=addresses(links),
+        addresses=addresses(links, language),
     )
     return with_items(page, catalog, catalog.sessions, root, language)
