@@ -173,12 +173,12 @@ def test_the_listings_own_words_are_marked_english(exported, code):
 
 def test_the_scripts_words_are_the_catalogs_messages():
     """app.js writes English by its own table; a page of another language gives it the
-    same words translated (layout.SCRIPT_WORDS): the two tables must hold the same."""
+    same words translated (languages.SCRIPT_WORDS): the two tables must hold the same."""
     import json
     import re
     from importlib import resources
 
-    from wipofeeds.render.layout import SCRIPT_WORDS
+    from wipofeeds.render.languages import SCRIPT_WORDS
 
     script = (resources.files("wipofeeds") / "static" / "app.js").read_text()
     table = re.search(r"var WORDS = (\{.*?\});", script, re.S).group(1)
@@ -191,7 +191,7 @@ def test_a_page_gives_the_script_its_words_in_its_language(exported, code):
     import json
 
     from wipofeeds.i18n import gettext
-    from wipofeeds.render.layout import SCRIPT_WORDS
+    from wipofeeds.render.languages import SCRIPT_WORDS
 
     page = lxml.html.fromstring((exported / code / "index.html").read_bytes())
     (block,) = page.xpath("//script[@id='page-words']")

@@ -25,9 +25,10 @@ from ..views import ics_url, json_url
 from ..wording import iso_utc
 from . import register
 from .layout import (
-    HTML, INDEX_ITEMS, VIEWS, SessionView, addresses, alternates, asset_href, browse_groups, common, ends_at,
-    instants, items_mark, main_links, once, render_template, session_view, site_in, starts_at, static_file, with_items,
+    HTML, INDEX_ITEMS, VIEWS, SessionView, addresses, alternates, asset_href, common, ends_at, instants, items_mark,
+    main_links, once, render_template, session_view, site_in, starts_at, static_file, with_items,
 )
+from .view_names import browse_groups
 from .schema_org import json_ld
 from .subscribe import LinkTexts, event_details, google_url, outlook_urls
 from .text import dumps_safe  # JSON that cannot end a <script> element

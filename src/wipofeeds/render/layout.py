@@ -1,5 +1,6 @@
-"""What every HTML page shares: the templates, the assets, a session's words and list
-item, the names of the views, and the page's head (canonical link, sharing metadata).
+"""What every HTML page shares: the templates (compiled once for the six languages), the
+assets, a session's words and list item, and the page's head (canonical link, sharing
+metadata). The views' names are :mod:`.view_names`', a page's language's :mod:`.languages`'.
 
 No format is registered here: the home and session pages (:mod:`.html`) and the pages
 of the views (:mod:`.pages`) both build on it, and formats never import each other.
@@ -14,10 +15,9 @@ hold no URL, so every host shares them).
 from __future__ import annotations
 
 import hashlib
-import html
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache, lru_cache
 from importlib import resources
@@ -28,13 +28,11 @@ from markupsafe import Markup, escape
 
 from .. import i18n, library, views, wording
 from ..i18n import N_, gettext
-from ..model import Catalog, Mode, Session, SiteConfig, Status
-from ..views import Filter, path_views
+from ..model import Catalog, Session, SiteConfig, Status
 from ..wording import iso_utc
 from . import Fragments
-from .languages import RTL, RTL_LANGUAGES, source_lang, versions
+from .languages import RTL, RTL_LANGUAGES, in_source, script_words, site_in, source_lang, versions, zone_picker
 from .subscribe import FeedLinks, feed_links
-from .text import dumps_safe
 
 HTML = "text/html; charset=utf-8"
 ASSETS = {"assets/style.css": "style.css", "assets/app.js": "app.js", "assets/series.js": "series.js"}
@@ -136,46 +134,6 @@ def sharing(site: SiteConfig, title: str, description: str, canonical: str) -> M
         f'<meta name="twitter:title" content="{title}">\n'
         f'<meta name="twitter:description" content="{description}">'
     )
-
-
-def zone_picker(language: str) -> Markup:
-    """The time-zone selector: app.js fills it with the zones the browser knows, shows it
-    and remembers the choice (one per language: a macro call per page cost more than the
-    page's own values)."""
-    label, device = (html.escape(gettext(text, language), quote=False) for text in ("Your times are shown in", "this device's time zone"))
-    return Markup(f'<p class="zone-picker" hidden><label for="zone">{label}</label> <select id="zone"><option value="">{device}</option></select></p>')
-
-
-def in_source(text: str, lang: Markup) -> Markup:
-    """The listing's or the site's own words (a title, a place) in a page of another
-    language: in a span that says their language (``lang``: :func:`.languages.source_lang`)."""
-    return Markup("<span{}>{}</span>").format(lang, text) if lang else escape(text)
-
-
-def script_words(language: str) -> Markup:
-    """The words app.js writes, in ``language``, as JSON for its ``<script
-    type="application/json">`` block (none in English: app.js's own words are English)."""
-    if language == i18n.DEFAULT:
-        return Markup("")
-    words = {key: gettext(message, language) for key, message in SCRIPT_WORDS.items()}
-    return Markup(dumps_safe(words, indent=None))
-
-
-# app.js's words, by the name app.js reads them by ('%(name)s': what it puts in).
-SCRIPT_WORDS = {
-    "yourTime": N_("Your time"),
-    "yourTimeIn": N_("Your time (%(zone)s)"),
-    "labelled": N_("%(label)s: %(text)s"),
-    "nextDay": N_("(next day)"),
-    "eachDay": N_("%(days)s, %(hours)s each day"),
-    "deviceZone": N_("this device's time zone"),
-    "deviceZoneIs": N_("this device's time zone (%(zone)s)"),
-    "now": N_("Happening now"),
-    "noMatch": N_("No session matches “%(query)s”."),
-    "matches": N_("%(shown)s of %(total)s sessions match."),
-    "copyRefused": N_("Copying is not allowed here: the address is selected, copy it with Ctrl+C (⌘C on a Mac)."),
-    "copied": N_("Copied."),
-}
 
 
 def render_template(template: str, language: str = i18n.DEFAULT, **context) -> bytes:
@@ -335,81 +293,7 @@ def main_links(site: SiteConfig) -> FeedLinks:
     return feed_links(site, site.home, site.title)
 
 
-# --- the views: a year, a way of attending, a topic -----------------------------------
-
-GROUPS = {"year": N_("By year"), "mode": N_("By way of attending"), "tag": N_("By topic")}
-
-
-@dataclass(frozen=True, slots=True)
-class ViewName:
-    """How the pages name one view of a part of the site."""
-
-    key: str  # year | mode | tag
-    label: str  # '2025', 'Hybrid', 'Copyright'
-    heading: str  # 'Sessions in 2025'
-    subscribe: str  # 'Subscribe to the 2025 sessions'
-
-
-def view_name(catalog: Catalog, flt: Filter, language: str = i18n.DEFAULT) -> ViewName:
-    """The view's label, heading and subscribe heading in ``language``."""
-    if flt.year is not None:
-        words = {"year": flt.year}
-        return ViewName("year", str(flt.year), gettext("Sessions in %(year)s", language) % words,
-                        gettext("Subscribe to the %(year)s sessions", language) % words)
-    if flt.mode is not None:
-        heading, subscribe = MODE_VIEWS[flt.mode]
-        return ViewName("mode", gettext(flt.mode.label, language), gettext(heading, language), gettext(subscribe, language))
-    label = topic_name(catalog, flt.tag or "", language)
-    words = {"topic": label}
-    return ViewName("tag", label, gettext("Sessions on %(topic)s", language) % words,
-                    gettext("Subscribe to the sessions on %(topic)s", language) % words)
-
-
-# Each way of attending's view: its heading and subscribe heading (whole messages: the
-# adjective agrees with 'sessions' in most languages).
-MODE_VIEWS = {
-    Mode.HYBRID: (N_("Hybrid sessions"), N_("Subscribe to the hybrid sessions")),
-    Mode.VIRTUAL: (N_("Virtual sessions"), N_("Subscribe to the virtual sessions")),
-    Mode.IN_PERSON: (N_("In person sessions"), N_("Subscribe to the in person sessions")),
-}
-
-
-def view_filter(view: str) -> Filter:
-    """The filter of a view's path form ('year/2025/' → year 2025)."""
-    key, value = view.strip("/").split("/", 1)
-    return Filter.from_args({key: value})
-
-
-def browse_groups(catalog: Catalog, root: str, language: str = i18n.DEFAULT) -> list[tuple[str, list[dict]]]:
-    """The views of ``catalog`` (a part of the site) with sessions, grouped by kind, each
-    with its page's relative link and its count: empty views are not offered."""
-    groups: dict[str, list[dict]] = {}
-    for view, flt, kept in path_views(catalog):
-        if not kept:
-            continue
-        name = view_name(catalog, flt, language)
-        href = f"{root}{catalog.site.home}{view}index.html"
-        groups.setdefault(name.key, []).append({"label": name.label, "count": len(kept), "href": href})
-    if "tag" in groups:  # topics by the name people read
-        groups["tag"].sort(key=lambda row: row["label"].casefold())
-    return [(gettext(GROUPS[key], language), rows) for key, rows in groups.items()]
-
-
 # --- what every page has ----------------------------------------------------------------
-
-
-@lru_cache(maxsize=64)
-def site_in(site: SiteConfig, language: str) -> SiteConfig:
-    """``site`` as a page in ``language`` names it: the part of every series (``all/``)
-    has a title and description of ours, translated; a series' own are the maintainer's."""
-    if language == i18n.DEFAULT or site.home != library.ALL:
-        return site
-    names = wording.format_list([config.title for config in site.series], locale=wording.cldr(language))
-    return replace(
-        site,
-        title=gettext(library.ALL_TITLE, language),
-        description=gettext(library.EVERY_SESSION, language) % {"names": names},
-    )
 
 
 def common(catalog: Catalog, path: str, site: SiteConfig | None = None, *, page: str) -> dict:

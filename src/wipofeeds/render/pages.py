@@ -14,9 +14,9 @@ from ..i18n import gettext, ngettext
 from ..model import Catalog
 from . import register
 from .layout import (
-    GROUPS, HTML, INDEX_ITEMS, VIEWS, addresses, alternates, common, items_mark, main_links, render_template, view_filter,
-    site_in, view_name, with_items,
+    HTML, INDEX_ITEMS, VIEWS, addresses, alternates, common, items_mark, main_links, render_template, site_in, with_items,
 )
+from .view_names import GROUPS, view_filter, view_name
 from .subscribe import feed_links
 
 VIEW_PAGE = "index.html"
