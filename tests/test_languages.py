@@ -200,3 +200,46 @@ def test_a_page_gives_the_script_its_words_in_its_language(exported, code):
     assert words["yourTime"] != SCRIPT_WORDS["yourTime"]
     english = lxml.html.fromstring((exported / "index.html").read_bytes())
     assert not english.xpath("//script[@id='page-words']")
+
+
+# --- the live app: the home page by Accept-Language, session pages without .html --------------
+
+
+@pytest.mark.parametrize(
+    "accept, expected",
+    [
+        (None, None),  # no preference: English
+        ("en-GB,en;q=0.9", None),
+        ("*", None),
+        ("de-DE,de;q=0.9,en;q=0.8,fr;q=0.7", None),  # English preferred to French
+        ("fr-CH,fr;q=0.9,en;q=0.8", "fr/"),
+        ("de,es;q=0.5", "es/"),  # German is not published: Spanish next
+        ("zh-CN", "zh/"),
+        ("ar", "ar/"),
+    ],
+)
+def test_the_home_page_follows_the_browsers_language(client, accept, expected):
+    response = client.get("/", headers={"Accept-Language": accept} if accept else {})
+    assert "Accept-Language" in response.headers.get("Vary", "")
+    if expected is None:
+        assert response.status_code == 200 and response.data == client.get("/index.html").data
+    else:
+        assert response.status_code == 302 and response.headers["Location"] == expected
+        assert "public" in response.headers["Cache-Control"]
+        page = client.get("/" + expected)
+        assert page.status_code == 200 and lxml.html.fromstring(page.data).get("lang") == expected[:2]
+
+
+def test_the_english_home_page_stays_reachable_from_any_browser(client):
+    response = client.get("/index.html", headers={"Accept-Language": "fr"})
+    assert response.status_code == 200 and lxml.html.fromstring(response.data).get("lang") == "en"
+    switcher = lxml.html.fromstring(client.get("/fr/").data).xpath("//nav[@class='languages']//a[@lang='en']/@href")
+    assert switcher == ["../index.html"]  # the switcher's English link is not the redirecting /
+
+
+def test_a_session_page_answers_without_html_in_every_language(client, exported):
+    sid = first_session(exported)
+    for code in LANGUAGES:
+        prefix = "" if code == "en" else code + "/"
+        response = client.get(f"/{prefix}sessions/{sid}")
+        assert response.status_code == 200 and response.data == (exported / prefix / "sessions" / f"{sid}.html").read_bytes()

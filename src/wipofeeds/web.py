@@ -172,7 +172,21 @@ def healthz() -> Response:
 
 @bp.get("/")
 def home() -> Response:
-    return published("index.html")
+    """The home page. A browser that prefers another of the six languages to English is
+    sent to that language's home page; English stays at ``/`` for every other browser and
+    at ``/index.html`` for all (the switcher links there), and caches keep the answers
+    apart by ``Vary: Accept-Language``."""
+    language = request.accept_languages.best_match(BY_PREFERENCE, default=DEFAULT)
+    if language != DEFAULT and publisher().state.edition is not None:
+        response = Response(status=302, headers={"Location": language_prefix(language), "Cache-Control": CACHE_REDIRECT})
+    else:
+        response = published("index.html")
+    response.vary.add("Accept-Language")
+    return response
+
+
+BY_PREFERENCE = (DEFAULT, *(code for code in LANGUAGES if code != DEFAULT))  # '*': English
+CACHE_REDIRECT = "public, max-age=3600"
 
 
 @bp.get("/<path:path>")
@@ -202,7 +216,7 @@ def published(path: str) -> Response:
     if name in HOST_FILES:
         return plain(404, f"No such page: /{path}")
     resource = site.get(path)
-    if resource is None and SESSION_PAGE.fullmatch(path):
+    if resource is None and SESSION_PAGE.fullmatch(split_language(path)[1]):  # /fr/sessions/<id> too
         resource = site.get(path + ".html")
     if resource is None:
         return plain(404, f"No such page: /{path}")
