@@ -1,4 +1,5 @@
-"""The build's process pool (writing.SessionPool): same files, clean failures."""
+"""The build's process pool (writing.SessionPool): same files, clean failures, whether
+its workers write session files (a big listing) or the other languages' pages (a small one)."""
 
 from __future__ import annotations
 
@@ -113,37 +114,85 @@ def test_an_error_in_this_process_stops_the_pool(data_dir, tmp_path, started, mo
 
 
 @pytest.mark.parametrize(
-    ("pool_from", "cores", "memory_limit", "expected"),
+    ("pool_from", "languages_from", "cores", "memory_limit", "expected"),
     [
-        (1, 2, 1 << 40, True),
-        (11, 2, 1 << 40, False),  # too few sessions to gain anything
-        (1, 1, 1 << 40, False),  # no second core
-        (1, 2, 1 << 20, False),  # this process is already bigger than a copy may be
+        (1, 1, 2, 1 << 40, "sessions"),
+        (11, 10, 2, 1 << 40, "languages"),  # too few sessions for session chunks: the other languages' pages
+        (11, 11, 2, 1 << 40, None),  # too few sessions to gain anything
+        (1, 1, 1, 1 << 40, None),  # no second core
+        (1, 1, 2, 1 << 20, None),  # this process is already bigger than a copy may be
     ],
 )
-def test_a_pool_is_started_only_where_it_pays_and_fits(data_dir, monkeypatch, pool_from, cores, memory_limit, expected):
+def test_a_pool_is_started_only_where_it_pays_and_fits(data_dir, monkeypatch, pool_from, languages_from, cores, memory_limit, expected):
     from wipofeeds import catalog
 
     monkeypatch.setattr(writing, "POOL_FROM", pool_from)
+    monkeypatch.setattr(writing, "LANGUAGES_POOL_FROM", languages_from)
     monkeypatch.setattr(writing, "MEMORY_LIMIT", memory_limit)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(cores)), raising=False)
     made = writing.SessionPool.fitting(catalog.load(data_dir / "sessions.txt", base_url=BASE_URL, now=NOW))
     try:
-        assert (made is not None) is expected
+        kind = None if made is None else "sessions" if made.suffixes else "languages"
+        assert kind == expected
+        if made is not None:
+            assert (made.languages, made.others) == ((), writing.OTHER_LANGUAGES) if made.suffixes else (writing.OTHER_LANGUAGES, ())
     finally:
         if made is not None:
             made.close()
     assert no_children_left()
 
 
-def test_a_file_from_the_pool_is_described_as_the_build_publishes_it(data_dir):
-    """The workers hand back paths only: media type, kind and last change (for the host
-    rules) are worked out again from the path, and must be what iter_site gives."""
+@pytest.fixture
+def languages_pool(monkeypatch):
+    """The seed's ten sessions with the pool a small listing gets: a worker per other language."""
+    monkeypatch.setattr(writing, "LANGUAGES_POOL_FROM", 1)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    pools: list[writing.SessionPool] = []
+    real = writing.SessionPool.fitting.__func__
+    monkeypatch.setattr(writing.SessionPool, "fitting", classmethod(lambda cls, catalog: pools.append(real(cls, catalog)) or pools[-1]))
+    return pools
+
+
+def test_with_the_languages_written_by_a_worker_the_export_is_the_same(data_dir, tmp_path, languages_pool):
+    alone = build(data_dir, tmp_path / "alone", workers=False)
+    shared = build(data_dir, tmp_path / "shared")
+    assert len(languages_pool) == 1 and languages_pool[0].languages == writing.OTHER_LANGUAGES
+    assert shared == alone
+    assert checksums(tmp_path / "shared") == checksums(tmp_path / "alone")
+    assert any(name.startswith("fr/") for name in checksums(tmp_path / "shared"))
+    assert no_children_left()
+
+
+def test_an_error_writing_a_language_fails_the_build_and_leaves_the_previous_output(data_dir, tmp_path, languages_pool, monkeypatch):
+    out = tmp_path / "site"
+    build(data_dir, out, workers=False)
+    before = checksums(out)
+    parent, real = os.getpid(), writing.language_files
+
+    def broken(catalog, language, *args):
+        if os.getpid() != parent:
+            raise RuntimeError(f"no words in {language}")
+        return real(catalog, language, *args)
+
+    monkeypatch.setattr(writing, "language_files", broken)
+    with pytest.raises(RuntimeError, match="no words in"):
+        build(data_dir, out)
+    assert checksums(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"]
+    assert no_children_left()
+
+
+@pytest.mark.parametrize("chunk", [(".html", 0, 10), (".json", 0, 10), ("fr",), ("ar",)])
+def test_a_chunk_is_written_and_described_as_the_build_publishes_it(data_dir, tmp_path, chunk):
+    """A worker hands back each file's path, media type, kind and last change (for the
+    host rules): what iter_site gives for that path, with the same body on disk."""
     from wipofeeds import catalog as catalog_module
-    from wipofeeds.site import build_site, describe
+    from wipofeeds.site import Resource, build_site
 
     loaded = catalog_module.load(data_dir / "sessions.txt", base_url=BASE_URL, now=NOW)
     published = build_site(loaded)
-    for suffix in writing.POOLED:
-        for path in [f"sessions/{s.id}{suffix}" for s in loaded.sessions]:
-            assert describe(loaded, path, published[path].body) == published[path], path
+    writing._adopt(loaded)
+    written, size = writing._write_chunk(str(tmp_path), *chunk)
+    assert written and size == sum((tmp_path / path).stat().st_size for path, *_ in written)
+    for path, *described in written:
+        assert Resource((tmp_path / path).read_bytes(), *described) == published[path], path

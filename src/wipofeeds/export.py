@@ -330,7 +330,7 @@ def build(
 
         with _quiet_gc():  # before the pool forks: workers share the catalog's memory as is
             pool = SessionPool.fitting(catalog) if workers else None
-            site = iter_site(catalog, leave=pool.suffixes if pool is not None else ())
+            site = iter_site(catalog, leave=pool.suffixes, languages=pool.others) if pool is not None else iter_site(catalog)
             try:
                 summary = write_site(site, Path(out), progress=progress, keep=keep, before_swap=record, waiting=waiting, pool=pool)
             finally:

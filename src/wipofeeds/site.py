@@ -53,7 +53,6 @@ PART_FILES = ("index.html", *CHANGE_FEEDS)
 # with its events' descriptions in its words ('fr/calendar.ics'; the same UIDs).
 # Feeds and data stay English, once.
 OTHER_LANGUAGES = tuple(language for language in LANGUAGES if language != DEFAULT)
-TRANSLATED_PAGES = ("index.html",)  # of the site files (the home page of each part)
 TRANSLATED_SESSION_FILES = (".html",)
 TRANSLATED_COLLECTIONS = (VIEW_PAGE, "calendar.ics")  # a view's page; each part's whole calendar
 
@@ -241,27 +240,28 @@ def site_format(name: str) -> Format:
     return {fmt.name: fmt for fmt in formats("site")}[name]
 
 
-def iter_site(catalog: Catalog, *, leave: tuple[str, ...] = ()) -> Iterator[tuple[str, Resource]]:
+def iter_site(
+    catalog: Catalog, *, leave: tuple[str, ...] = (), languages: tuple[str, ...] = OTHER_LANGUAGES
+) -> Iterator[tuple[str, Resource]]:
     """Every published path and its Resource, rendered one at a time in a fixed order,
-    so the exporter can write a site of any size without holding it all.
+    so the exporter can write a site of any size without holding it all: the English
+    site, then the pages of each other language (:func:`language_files`), then the sitemap.
     ``leave``: site files, whole collections, the sitemap and session file suffixes not
-    rendered here (another process renders them). Every format's fragments are dropped
-    when the stream ends, however it ends."""
+    rendered here; ``languages``: the other languages rendered here (another process
+    renders the rest). Every format's fragments are dropped when the stream ends,
+    however it ends."""
     if catalog.site.base_url is None:
         raise ValueError("the site needs a catalog whose site has a base URL")
     yield from _site_files(catalog, leave)
-    # Each subset made once: its formats share what the views work out for it (its latest).
-    subsets = [
-        subset
-        for prefix, part in catalog.parts
-        for subset in [(prefix, part, part)] + [(prefix + view, part, part.with_sessions(kept)) for view, _, kept in path_views(part)]
-    ]
+    subsets = _subsets(catalog)
     session_formats = {fmt.name: fmt for fmt in formats("session")}
     named = {name for step in BUILD_STEPS for name in step[0] + step[1]}
     rest = (tuple(n for n in COLLECTIONS if n not in named), tuple(n for n in session_formats if n not in named))
     try:
         for collections, suffixes in (*BUILD_STEPS, rest):
             yield from _step(catalog, subsets, collections, [session_formats[s] for s in suffixes if s not in leave], leave)
+        for language in languages:
+            yield from language_files(catalog, language, leave, subsets)
         if SITEMAP not in leave:
             yield sitemap_file(catalog)
     finally:
@@ -269,18 +269,54 @@ def iter_site(catalog: Catalog, *, leave: tuple[str, ...] = ()) -> Iterator[tupl
         views.clear()
 
 
+def _subsets(catalog: Catalog) -> list[tuple[str, Catalog, Catalog]]:
+    """Each part of the site and each of its views, as (path prefix, part, subset), made
+    once: a subset's formats share what the views work out for it (its latest)."""
+    return [
+        subset
+        for prefix, part in catalog.parts
+        for subset in [(prefix, part, part)] + [(prefix + view, part, part.with_sessions(kept)) for view, _, kept in path_views(part)]
+    ]
+
+
+def language_files(
+    catalog: Catalog, language: str, leave: tuple[str, ...] = (), subsets: list | None = None
+) -> Iterator[tuple[str, Resource]]:
+    """The pages of one other ``language``, under its prefix ('fr/'): each part's home
+    page, the page of every series, each view's page and each part's whole calendar
+    (its dates in that language), and every session's page (unless ``leave`` holds
+    '.html': then a pool renders them with the English ones). Its fragments are
+    dropped once they are all rendered."""
+    words = language_prefix(language)
+    home = site_format("index.html")
+    try:
+        for prefix, _ in catalog.parts:
+            if words + prefix + home.name not in leave:
+                yield site_file(catalog, home, words + prefix)
+        if catalog.sections and words + SERIES_INDEX not in leave:
+            yield words + SERIES_INDEX, describe(catalog, words + SERIES_INDEX, home.render(catalog, words + SERIES_INDEX))
+        for name in TRANSLATED_COLLECTIONS:
+            for prefix, part, subset in subsets if subsets is not None else _subsets(catalog):
+                path = words + prefix + name
+                if _publishes(name, part, subset) and (name == VIEW_PAGE or subset is part) and path not in leave:
+                    yield path, _render_view(part, subset, name, path)
+        for suffix in (s for s in TRANSLATED_SESSION_FILES if s not in leave):
+            fmt = session_format(suffix)
+            for session in catalog.sessions:
+                yield session_file(catalog, fmt, session, language)
+    finally:
+        clear_all()
+
+
 def _site_files(catalog: Catalog, leave) -> Iterator[tuple[str, Resource]]:
     """The site files (each part's home page and change feeds; the assets and schema
     once) and, with several listings, the page of every series and its script."""
     for fmt in formats("site"):
         for prefix in [prefix for prefix, _ in catalog.parts] if fmt.name in PART_FILES else [""]:
-            for language in (DEFAULT, *OTHER_LANGUAGES) if fmt.name in TRANSLATED_PAGES else (DEFAULT,):
-                if language_prefix(language) + prefix + fmt.name not in leave:
-                    yield site_file(catalog, fmt, language_prefix(language) + prefix)
+            if prefix + fmt.name not in leave:
+                yield site_file(catalog, fmt, prefix)
     if catalog.sections and SERIES_INDEX not in leave:
-        for language in (DEFAULT, *OTHER_LANGUAGES):
-            path = language_prefix(language) + SERIES_INDEX
-            yield path, describe(catalog, path, site_format("index.html").render(catalog, path))
+        yield SERIES_INDEX, describe(catalog, SERIES_INDEX, site_format("index.html").render(catalog, SERIES_INDEX))
         yield SERIES_SCRIPT, Resource(series_script(), site_format("assets/app.js").media_type, "asset", catalog.updated)
 
 
@@ -292,25 +328,11 @@ def _step(catalog: Catalog, subsets, collections, session_formats: list[Format],
         for prefix, part, subset in subsets:
             if _publishes(name, part, subset) and prefix + name not in leave:
                 yield prefix + name, _render_view(part, subset, name, prefix + name)
-        yield from _translated(subsets, name, leave)
     for fmt in session_formats:
         for session in catalog.sessions:
-            for language in session_languages(fmt):
-                yield session_file(catalog, fmt, session, *language)
+            yield session_file(catalog, fmt, session)
     for fmt in [_collection_format(name) for name in collections] + session_formats:
         fmt.clear()
-
-
-def _translated(subsets, name: str, leave) -> Iterator[tuple[str, Resource]]:
-    """Collection ``name`` in every other language, where it has one: a view's page for
-    each view with sessions, a part's whole calendar."""
-    if name not in TRANSLATED_COLLECTIONS:
-        return
-    for language in OTHER_LANGUAGES:
-        for prefix, part, subset in subsets:
-            path = language_prefix(language) + prefix + name
-            if _publishes(name, part, subset) and (name == VIEW_PAGE or subset is part) and path not in leave:
-                yield path, _render_view(part, subset, name, path)
 
 
 def _publishes(name: str, part: Catalog, subset: Catalog) -> bool:

@@ -1,8 +1,9 @@
 """Writing a build's files into its temporary folder: :class:`Files` in this process
-and, for the session pages and JSON documents of a listing big enough for it to pay,
-:class:`SessionPool`, one ``concurrent.futures`` process pool whose workers render and
-write their files straight into the same folder. Nothing is published here:
-:mod:`wipofeeds.export` swaps the folder in once every file is on disk.
+and, where a second core pays, :class:`SessionPool`, one ``concurrent.futures`` process
+pool whose workers render and write their files straight into the same folder: the
+session pages and JSON documents of a big listing, or else the pages of the other
+languages. Nothing is published here: :mod:`wipofeeds.export` swaps the folder in once
+every file is on disk.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from .errors import ExportError
 from .model import Catalog
-from .site import Resource, describe, session_file, session_format, session_languages
+from .site import OTHER_LANGUAGES, Resource, language_files, session_file, session_format, session_languages
 
 
 def check_path(path: str) -> None:
@@ -25,21 +26,23 @@ def check_path(path: str) -> None:
 
 
 class SessionPool:
-    """Session files rendered and written by a process pool, beside the build: each
-    worker is forked after the load (it shares the loaded catalog), renders a chunk of
-    sessions' files in the formats ``suffixes`` (``site.session_file``) and writes them
-    straight into the temporary folder. This process renders everything else
-    (``iter_site(catalog, leave=suffixes)``), then renders here the chunks no worker has
-    started yet, so the two finish together; it publishes nothing until every worker
-    has finished without error."""
+    """Files rendered and written by a process pool, beside the build: each worker is
+    forked after the load (it shares the loaded catalog), renders a chunk and writes it
+    straight into the temporary folder. A chunk is some sessions' files in the formats
+    ``suffixes`` (``site.session_file``, every language's page), or, for a listing too
+    small for that to pay, the pages of one of ``languages`` (``site.language_files``).
+    This process renders everything else (``iter_site(catalog, leave=suffixes,
+    languages=the others)``), then renders here the chunks no worker has started yet, so
+    the two finish together; it publishes nothing until every worker has finished
+    without error."""
 
-    def __init__(self, catalog: Catalog, suffixes: tuple[str, ...], workers: int):
+    def __init__(self, catalog: Catalog, suffixes: tuple[str, ...], workers: int, languages: tuple[str, ...] = ()):
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
 
-        self.catalog, self.suffixes = catalog, suffixes
+        self.catalog, self.suffixes, self.languages = catalog, suffixes, languages
         self.executor = ProcessPoolExecutor(workers, mp_context=get_context("fork"), initializer=_adopt, initargs=(catalog,))
-        self.chunks: dict = {}  # future → (suffix, first, end)
+        self.chunks: dict = {}  # future → (suffix, first, end), or (language,)
 
     @classmethod
     def fitting(cls, catalog: Catalog) -> "SessionPool | None":
@@ -50,46 +53,53 @@ class SessionPool:
         it: past :data:`MEMORY_LIMIT` (about 50,000 sessions) this process renders alone,
         within the memory a build is allowed."""
         workers = (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1) - 1
-        if workers < 1 or len(catalog.sessions) < POOL_FROM or not hasattr(os, "fork"):
+        count = len(catalog.sessions)
+        if workers < 1 or count < min(POOL_FROM, LANGUAGES_POOL_FROM) or not hasattr(os, "fork"):
             return None
         size = _resident_bytes()
         if size is None or size > MEMORY_LIMIT:
             return None
+        if count < POOL_FROM:  # a small listing: a worker writes the other languages' pages
+            return cls(catalog, (), workers, OTHER_LANGUAGES) if OTHER_LANGUAGES else None
         return cls(catalog, POOLED, workers)
+
+    @property
+    def others(self) -> tuple[str, ...]:
+        """The other languages whose pages this process renders (those no chunk holds)."""
+        return tuple(language for language in OTHER_LANGUAGES if language not in self.languages)
 
     def start(self, root: Path) -> None:
         """Hand out every chunk: the workers write under ``root``."""
         count = len(self.catalog.sessions)
+        chunks = [(suffix, first, min(first + CHUNK, count)) for suffix in self.suffixes for first in range(0, count, CHUNK)]
         with _worker_deaths_reported():
-            for suffix in self.suffixes:
-                for first in range(0, count, CHUNK):
-                    future = self.executor.submit(_write_chunk, str(root), suffix, first, min(first + CHUNK, count))
-                    self.chunks[future] = (suffix, first, min(first + CHUNK, count))
+            for chunk in chunks + [(language,) for language in self.languages]:
+                self.chunks[self.executor.submit(_write_chunk, str(root), *chunk)] = chunk
 
     def rest(self) -> Iterator[tuple[str, Resource]]:
         """The files of the chunks no worker has started (last first), rendered here."""
         for future in reversed(list(self.chunks)):
             if future.cancel():
-                suffix, first, end = self.chunks.pop(future)
-                yield from _chunk(self.catalog, suffix, first, end)
+                yield from _chunk(self.catalog, *self.chunks.pop(future))
 
     def written(self, files: "Files") -> Iterator[tuple[str, Resource]]:
         """Waits for the workers; adds what they wrote to ``files``' counts and yields
         each of their files (no body) for the host rules. A worker's error is raised."""
         for future in list(self.chunks):
             with _worker_deaths_reported():
-                paths, size = future.result()
-            files.files += len(paths)
+                written, size = future.result()
+            files.files += len(written)
             files.bytes += size
-            for path in paths:
-                yield path, describe(self.catalog, path, b"")
+            for path, media_type, kind, modified in written:
+                yield path, Resource(b"", media_type, kind, modified)
 
     def close(self) -> None:
         """Stop handing out chunks and wait for those running (a fraction of a second each)."""
         self.executor.shutdown(wait=True, cancel_futures=True)
 
 
-POOL_FROM = 200  # sessions: below this, starting a pool costs more than it saves
+POOL_FROM = 200  # sessions: below this, starting a pool for session files costs more than it saves
+LANGUAGES_POOL_FROM = 10  # sessions: from this, a worker writing the other languages' pages pays
 # The session files a pool renders: pages and JSON documents. The .ics files stay here:
 # they are made of the VEVENTs this process renders anyway for the feeds and calendars.
 POOLED = (".html", ".json")
@@ -125,21 +135,27 @@ def _adopt(catalog: Catalog) -> None:
     _catalog = catalog
 
 
-def _chunk(catalog: Catalog, suffix: str, first: int, end: int) -> Iterator[tuple[str, Resource]]:
+def _chunk(catalog: Catalog, *chunk) -> Iterator[tuple[str, Resource]]:
+    """The files of a chunk: (suffix, first, end) or (language,)."""
+    if len(chunk) == 1:
+        yield from language_files(catalog, chunk[0])
+        return
+    suffix, first, end = chunk
     fmt = session_format(suffix)
     for session in catalog.sessions[first:end]:
         for language in session_languages(fmt):  # a page in every language
             yield session_file(catalog, fmt, session, *language)
 
 
-def _write_chunk(root: str, suffix: str, first: int, end: int) -> tuple[list[str], int]:
-    """In a worker: write one chunk's files under ``root``; their paths and total size."""
+def _write_chunk(root: str, *chunk) -> tuple[list[tuple], int]:
+    """In a worker: write one chunk's files under ``root``; what each is (its path, media
+    type, kind and last change: the build's host rules need them) and their total size."""
     files = Files(Path(root))
-    paths = []
-    for path, resource in _chunk(_catalog, suffix, first, end):
-        files.write(path, resource.body)
-        paths.append(path)
-    return paths, files.bytes
+    written = []
+    for path, resource in _chunk(_catalog, *chunk):
+        files.write(path, resource.body)  # no .gz: a chunk's paths are all in folders (export.precompressed)
+        written.append((path, resource.media_type, resource.kind, resource.last_modified))
+    return written, files.bytes
 
 
 class Files:
