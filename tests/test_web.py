@@ -355,7 +355,7 @@ def test_gzip_when_accepted(served, path):
     assert zipped.headers["Content-Encoding"] == "gzip"
     assert gzip.decompress(zipped.data) == identity.data
     assert zipped.headers["ETag"] != identity.headers["ETag"]
-    assert zipped.headers["Vary"] == identity.headers["Vary"] == "Accept-Encoding"
+    assert zipped.headers["Vary"] == identity.headers["Vary"] == ("Accept-Encoding, Accept-Language" if path == "/" else "Accept-Encoding")
     assert "Content-Encoding" not in identity.headers
     again = served.get(path, headers={"Accept-Encoding": "gzip", "If-None-Match": zipped.headers["ETag"]})
     assert again.status_code == 304
@@ -569,7 +569,7 @@ def flask_only(served):
     return Client(served.application.wsgi_app.app, Response)
 
 
-@pytest.mark.parametrize("path", ["/", "/calendar.ics", "/feed.atom", "/year/2025/feed.rss", f"/sessions/{SESSION}.ics", f"/sessions/{SESSION}.html", "/assets/app.js"])
+@pytest.mark.parametrize("path", ["/index.html", "/calendar.ics", "/feed.atom", "/year/2025/feed.rss", f"/sessions/{SESSION}.ics", f"/sessions/{SESSION}.html", "/assets/app.js"])
 @pytest.mark.parametrize("accept", [{"Accept-Encoding": "gzip"}, {}], ids=["gzip", "plain"])
 @pytest.mark.parametrize("method", ["GET", "HEAD"])
 def test_a_304_answered_before_flask_is_flasks_own(served, flask_only, path, accept, method):
@@ -582,6 +582,14 @@ def test_a_304_answered_before_flask_is_flasks_own(served, flask_only, path, acc
     assert early.data == routed.data == b""
     middleware = served.application.wsgi_app  # and the first was answered before Flask:
     assert middleware.unchanged(path, tag, {"HTTP_ACCEPT_ENCODING": accept.get("Accept-Encoding", "")}) is not None
+
+
+def test_the_home_page_is_revalidated_by_flask_as_it_varies_by_language(served):
+    """/ may send a browser to its language's page: its 304 is Flask's, with the Vary of its 200."""
+    tag = served.get("/").headers["ETag"]
+    assert served.application.wsgi_app.unchanged("/", tag, {}) is None
+    again = served.get("/", headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.headers["Vary"] == served.get("/").headers["Vary"] == "Accept-Encoding, Accept-Language"
 
 
 @pytest.mark.parametrize(

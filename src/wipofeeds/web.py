@@ -80,8 +80,9 @@ class NotModifiedFirst:
     ETag we sent, byte for byte. It is answered 304 here, before Flask routes it (a 304
     needs no body, so it should cost less than a 200, and through Flask it cost the
     same). Anything else, or any doubt (a base URL worked out from the Host header,
-    a path not published as is, another form of the tag), goes on to Flask, whose 304
-    has the same status and headers (a test holds the two equal)."""
+    a path not published as is, another form of the tag, ``/`` which follows the
+    browser's language), goes on to Flask, whose 304 has the same status and headers
+    (a test holds the two equal)."""
 
     def __init__(self, app, publisher: "Publisher"):
         self.app = app
@@ -100,6 +101,8 @@ class NotModifiedFirst:
         """The headers of a 304 for ``path`` (as in PATH_INFO) when ``tag`` is, as sent,
         the current ETag of that published file in the encoding this request gets;
         else None (see :class:`NotModifiedFirst`)."""
+        if path in ("", "/"):  # the home page: its answer depends on Accept-Language (home)
+            return None
         self.publisher.refresh()
         edition = self.publisher.state.edition
         if edition is None or edition.base_url is None:
