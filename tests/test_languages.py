@@ -5,6 +5,8 @@ times in that language, under the same UIDs."""
 
 from __future__ import annotations
 
+import re
+
 import icalendar
 import lxml.html
 import pytest
@@ -131,10 +133,14 @@ def english_messages(code: str) -> set[str]:
 
 def interface_texts(page) -> list[str]:
     """The text of a page a reader of its language reads as the interface's: not the
-    listing's or site's own words (marked lang="en"), scripts, or the language switcher."""
+    listing's or site's own words (marked lang="en" in a page of another language),
+    scripts, or the language switcher."""
+    lang = page.get("lang") or next(page.iterancestors()).get("lang")
+    english = "en" if lang != "en" else None  # an English page: all of its text
+
     def skipped(element) -> bool:
         return element is None or any(
-            e.get("lang") == "en" or e.get("class") == "languages" or e.tag in ("script", "style")
+            (english and e.get("lang") == english) or e.get("class") == "languages" or e.tag in ("script", "style")
             for e in (element, *element.iterancestors())
         )
 
@@ -158,6 +164,22 @@ def test_no_page_of_another_language_shows_an_english_message(exported, code):
         page = lxml.html.fromstring(path.read_bytes())
         left = [text for text in interface_texts(page) if text in english or text.rstrip(":") in english]
         assert not left, f"{path.relative_to(exported)}: {left}"
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_no_page_of_another_language_repeats_its_english_pages_words(exported, code):
+    """A second net, for words not in the catalogs at all: no text of two English words
+    or more reads the same in the body of a page and of its English version (but names,
+    'JSON Feed'; addresses and file names, which hold no space)."""
+    words = re.compile(r"[A-Za-z]{3,} +[A-Za-z]{3,}")
+
+    def texts(page) -> set[str]:
+        return {t for t in interface_texts(lxml.html.fromstring(page).body) if words.search(t)}
+
+    for path in sorted((exported / code).rglob("*.html")):
+        english = texts((exported / path.relative_to(exported / code)).read_bytes())
+        same = english & texts(path.read_bytes()) - {"JSON Feed"}
+        assert not same, f"{path.relative_to(exported)}: {sorted(same)}"
 
 
 @pytest.mark.parametrize("code", OTHERS)

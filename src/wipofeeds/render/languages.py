@@ -69,7 +69,7 @@ def zone_picker(language: str) -> Markup:
     """The time-zone selector: app.js fills it with the zones the browser knows, shows it
     and remembers the choice (one per language: a macro call per page cost more than the
     page's own values)."""
-    label, device = (quote(gettext(text, language), quote=False) for text in ("Your times are shown in", "this device's time zone"))
+    label, device = (quote(gettext(text, language), quote=False) for text in (N_("Your times are shown in"), SCRIPT_WORDS["deviceZone"]))
     return Markup(f'<p class="zone-picker" hidden><label for="zone">{label}</label> <select id="zone"><option value="">{device}</option></select></p>')
 
 
