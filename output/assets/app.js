@@ -14,6 +14,48 @@
    * English is written as the pages write it (British: 'Tue 28 Oct 2025', CLDR's en_GB). */
   var pageLanguage = { en: "en-GB" }[document.documentElement.lang] || document.documentElement.lang || undefined;
 
+  /* The words this script writes: a page in another language than English carries them,
+   * translated, in a JSON block (data, not script: a strict Content-Security-Policy holds). */
+  var WORDS = {
+    yourTime: "Your time",
+    yourTimeIn: "Your time (%(zone)s)",
+    labelled: "%(label)s: %(text)s",
+    nextDay: "(next day)",
+    eachDay: "%(days)s, %(hours)s each day",
+    deviceZone: "this device's time zone",
+    deviceZoneIs: "this device's time zone (%(zone)s)",
+    now: "Happening now",
+    noMatch: "No session matches \u201c%(query)s\u201d.",
+    matches: "%(shown)s of %(total)s sessions match.",
+    copyRefused: "Copying is not allowed here: the address is selected, copy it with Ctrl+C (\u2318C on a Mac).",
+    copied: "Copied."
+  };
+  (function () {
+    var block = document.getElementById("page-words");
+    if (block) {
+      try {
+        Object.assign(WORDS, JSON.parse(block.textContent));
+      } catch (e) {
+        /* English words, then */
+      }
+    }
+  }());
+
+  /* A word of WORDS with its %(name)s filled in. */
+  function say(key, values) {
+    return WORDS[key].replace(/%\((\w+)\)s/g, function (all, name) {
+      return values && values[name] !== undefined ? String(values[name]) : all;
+    });
+  }
+
+  /* 'A and B', 'A, B and C' in the page's language. */
+  function listed(items) {
+    if (typeof Intl.ListFormat === "function") {
+      return new Intl.ListFormat(pageLanguage, { type: "conjunction" }).format(items);
+    }
+    return items.join(" and ");
+  }
+
   function knownZone(name) {
     if (!name) {
       return false;
@@ -109,7 +151,7 @@
 
   function hours(pair, zone) {
     var time = formats(zone).time;
-    return time.format(pair.start) + "\u2013" + time.format(pair.end) + (sameDay(pair.start, pair.end, zone) ? "" : " (next day)");
+    return time.format(pair.start) + "\u2013" + time.format(pair.end) + (sameDay(pair.start, pair.end, zone) ? "" : " " + say("nextDay"));
   }
 
   /* "Tue, 28 Oct 2025, 18:00–02:00 (next day)" per day, or one line when every day has the same hours. */
@@ -120,9 +162,10 @@
     });
     var alike = days.every(function (d) { return d.hours === days[0].hours; });
     if (alike && days.length > 1) {
-      return format.day.formatRange
-        ? format.day.formatRange(days[0].start, days[days.length - 1].start) + ", " + days[0].hours + " each day"
-        : days[0].day + " \u2013 " + days[days.length - 1].day + ", " + days[0].hours + " each day";
+      var range = format.day.formatRange
+        ? format.day.formatRange(days[0].start, days[days.length - 1].start)
+        : days[0].day + " \u2013 " + days[days.length - 1].day;
+      return say("eachDay", { days: range, hours: days[0].hours });
     }
     return days.map(function (d) { return d.day + ", " + d.hours; }).join("; ");
   }
@@ -137,20 +180,20 @@
 
   function showLocalTimes() {
     var zone = shownZone();
-    var where = zone ? " (" + zone + ")" : "";
+    var yours = zone ? say("yourTimeIn", { zone: zone }) : say("yourTime");
     Array.prototype.forEach.call(document.querySelectorAll("[data-instants]"), function (element) {
       var list = pairs(element);
       if (list.length === 0) {
         return;
       }
       if (element.tagName === "TD") {  // a day of the day-by-day table: always the reader's hours
-        element.textContent = list.map(function (pair) { return hours(pair, zone); }).join(" and ");
+        element.textContent = listed(list.map(function (pair) { return hours(pair, zone); }));
         element.hidden = false;
         return;
       }
       var shown = differs(element, list, zone);
       var text = describe(list, zone);
-      element.textContent = element.tagName === "DD" ? text + where : "Your time" + where + ": " + text;
+      element.textContent = element.tagName === "DD" ? text + (zone ? " (" + zone + ")" : "") : say("labelled", { label: yours, text: text });
       element.hidden = !shown;
       var term = element.previousElementSibling;
       if (term && term.classList.contains("local-term")) {
@@ -158,7 +201,7 @@
       }
     });
     Array.prototype.forEach.call(document.querySelectorAll("th.local-cell"), function (head) {
-      head.textContent = "Your time" + where;
+      head.textContent = yours;
       head.hidden = false;
     });
   }
@@ -176,7 +219,7 @@
       }
     });
     zones.sort();
-    select.options[0].textContent = "this device's time zone" + (deviceZone ? " (" + deviceZone + ")" : "");
+    select.options[0].textContent = deviceZone ? say("deviceZoneIs", { zone: deviceZone }) : say("deviceZone");
     zones.forEach(function (name) {
       select.appendChild(new Option(name.replace(/_/g, " "), name));
     });
@@ -207,7 +250,7 @@
         if (time && parseMoment(time.getAttribute("datetime")).getTime() <= now) {
           var badge = document.createElement("strong");
           badge.className = "now";
-          badge.textContent = "Happening now";
+          badge.textContent = say("now");
           var meta = item.querySelector(".meta");
           if (meta) {
             meta.insertBefore(badge, meta.firstChild);
@@ -261,8 +304,8 @@
         noUpcoming.hidden = true;
       }
       status.textContent = words.length === 0 ? "" :
-        shown === 0 ? "No session matches \u201c" + input.value.trim() + "\u201d." :
-        shown + " of " + items.length + " sessions match.";
+        shown === 0 ? say("noMatch", { query: input.value.trim() }) :
+        say("matches", { shown: shown, total: items.length });
     }
     input.addEventListener("input", filter);
     document.getElementById("find-section").hidden = items.length === 0;
@@ -285,7 +328,7 @@
         if (address) {
           selectText(address);
         }
-        note.textContent = "Copying is not allowed here: the address is selected, copy it with Ctrl+C (\u2318C on a Mac).";
+        note.textContent = say("copyRefused");
         note.className = "copy-note refused";
       }
       button.addEventListener("click", function () {
@@ -295,7 +338,7 @@
           return;
         }
         navigator.clipboard.writeText(text).then(function () {
-          note.textContent = "Copied.";
+          note.textContent = say("copied");
           note.className = "copy-note copied";
         }, refused);
       });
