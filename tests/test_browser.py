@@ -489,4 +489,11 @@ def test_a_page_in_another_language_reads_in_it(browser, site_url, code):
     assert month in local.text, local.text
     switcher = browser.find_element(By.CSS_SELECTOR, "nav.languages a[lang='en']")
     assert switcher.get_attribute("href") == site_url + "sessions/wipo-ip-conv-ge-2-25.html"
+    # The script's own words are the page's: the zone picker's first choice, the day table's head.
+    words = json.loads(browser.find_element(By.ID, "page-words").get_attribute("textContent"))
+    first = browser.find_element(By.CSS_SELECTOR, "#zone option").text
+    assert first == words["deviceZoneIs"].replace("%(zone)s", "Asia/Tokyo"), first
+    assert first != "this device's time zone (Asia/Tokyo)"
+    heads = [th.text for th in browser.find_elements(By.CSS_SELECTOR, "table.days th.local-cell")]
+    assert heads == [] or heads == [words["yourTimeIn"].replace("%(zone)s", "Asia/Tokyo")]
     assert console_errors(browser) == []
