@@ -7,7 +7,8 @@ against the same build with English pages only, in one run.
 Each build is the command a maintainer runs (a fresh interpreter, the seed's data folder
 copied, its history present: the steady state of a scheduled rebuild), timed from outside,
 wall clock. The one-language build is this tree with no language but English (in the
-child, ``site.language_files`` renders nothing: a benchmark's switch, not a setting).
+child, ``site.language_files`` renders nothing and no other language is known to the
+pool or the sitemap: a benchmark's switch, not a setting).
 "six, one process": the same six-language build without the worker that writes the
 other languages' pages on a second core (``writing.SessionPool``), to show what it buys.
 ``--before PYTHON``: also time an interpreter whose ``wipofeeds`` is another tree (the
@@ -31,10 +32,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 CHILD = """
 import sys
-if sys.argv[3] == "en":  # no page of another language: none rendered here, no worker for them
+if sys.argv[3] == "en":  # no page of another language, here or in a worker
     import wipofeeds.site as site, wipofeeds.writing as writing
     site.language_files = lambda *args, **kwargs: iter(())
-    writing.OTHER_LANGUAGES = ()
+    site.OTHER_LANGUAGES = writing.OTHER_LANGUAGES = ()  # session_languages, the sitemap, the pool
 if sys.argv[3] == "one-process":  # every page rendered in this process: what the worker buys
     import wipofeeds.writing as writing
     writing.SessionPool.fitting = classmethod(lambda cls, catalog: None)
@@ -60,6 +61,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--data", type=Path, default=ROOT / "data", help="the data folder to build [default: data]")
     parser.add_argument("--before", metavar="PYTHON", help="an interpreter whose wipofeeds is the tree to compare with")
+    shm = Path("/dev/shm")
+    parser.add_argument("--tmp", type=Path, default=shm if shm.is_dir() else None,
+                        help="where the builds write [default: /dev/shm where there is one: this VM's disk is noisy]")
     args = parser.parse_args()
     runs = {
         "six languages": (sys.executable, "all"),
@@ -69,7 +73,7 @@ def main() -> int:
     if args.before:
         runs["tree before (--before)"] = (args.before, "all")
     times: dict[str, list[float]] = {name: [] for name in runs}
-    with tempfile.TemporaryDirectory(prefix="wipofeeds-languages-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="wipofeeds-languages-", dir=args.tmp) as tmp:
         for name, (python, languages) in runs.items():  # one untimed build each: files cached, .pyc written
             timed_build(python, args.data, Path(tmp), languages)
         for _ in range(args.rounds):

@@ -106,6 +106,9 @@ def base(listing: Path) -> dict:
     return _result(len(sessions), rows, meter)
 
 
+WHOLE_NOT_PUBLISHED = ("index.html",)  # collections published for views only (render/pages.py)
+
+
 def render(listing: Path) -> dict:
     from wipofeeds import catalog as catalog_mod
     from wipofeeds.render import load_builtin
@@ -119,6 +122,8 @@ def render(listing: Path) -> dict:
         for (scope, name), fmt in formats.items():
             by_scope.setdefault(scope, []).append(fmt)
         for fmt in by_scope.get("collection", []):
+            if fmt.name in WHOLE_NOT_PUBLISHED:  # a view's page: among the filtered collections below
+                continue
             timed(rows, f"collection {fmt.name}", fmt.render, catalog, fmt.name)
         for fmt in by_scope.get("site", []):
             timed(rows, f"site {fmt.name}", fmt.render, catalog, fmt.name)
@@ -135,6 +140,14 @@ def render(listing: Path) -> dict:
                 total += len(render_collection(catalog, subset, fmt.name, prefix + fmt.name).body)
                 files += 1
         rows["filtered collections"] = {"seconds": time.perf_counter() - start, "bytes": total, "files": files}
+        start = time.perf_counter()
+        total = files = 0
+        for prefix, flt in path_filters(catalog):  # each view's page, in English
+            subset = flt.apply(catalog.sessions)
+            if subset and "index.html" in {f.name for f in by_scope.get("collection", [])}:
+                total += len(render_collection(catalog, subset, "index.html", prefix + "index.html").body)
+                files += 1
+        rows["view pages"] = {"seconds": time.perf_counter() - start, "bytes": total, "files": files}
     return _result(len(catalog.sessions), rows, meter)
 
 
