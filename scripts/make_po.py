@@ -285,6 +285,32 @@ AHEAD = {
 # picker, the date wording and the page script's words); merged the same way as AHEAD.
 # In Arabic an LRM follows a name left in English (%(series)s, %(names)s) so that a closing
 # parenthesis of the name, as in "(SCCR)", stays on its left in right-to-left text.
+# The page of an address with nothing at it (404).
+NOT_FOUND = {
+ "fr": ("Page introuvable", "Aucune page ne se trouve à cette adresse : elle a peut-être été déplacée, ou l’adresse est mal saisie.",
+        'Repartez de <a href="%(home)sindex.html">la page d’accueil</a>.',
+        'Repartez de <a href="%(home)sindex.html">la page d’accueil</a> ou de <a href="%(root)s%(series_index)s">l’ensemble des séries de réunions</a>.'),
+ "es": ("Página no encontrada", "No hay ninguna página en esta dirección: puede que se haya trasladado o que la dirección esté mal escrita.",
+        'Vuelva a empezar desde <a href="%(home)sindex.html">la página de inicio</a>.',
+        'Vuelva a empezar desde <a href="%(home)sindex.html">la página de inicio</a> o desde <a href="%(root)s%(series_index)s">todas las series de reuniones</a>.'),
+ "ru": ("Страница не найдена", "По этому адресу нет страницы: возможно, она перемещена или адрес набран с ошибкой.",
+        'Начните с <a href="%(home)sindex.html">главной страницы</a>.',
+        'Начните с <a href="%(home)sindex.html">главной страницы</a> или со <a href="%(root)s%(series_index)s">списка всех серий заседаний</a>.'),
+ "ar": ("الصفحة غير موجودة", "لا توجد صفحة في هذا العنوان: ربما نُقلت، أو ربما كُتب العنوان خطأً.",
+        'ابدأ من جديد من <a href="%(home)sindex.html">الصفحة الرئيسية</a>.',
+        'ابدأ من جديد من <a href="%(home)sindex.html">الصفحة الرئيسية</a> أو من <a href="%(root)s%(series_index)s">جميع سلاسل الاجتماعات</a>.'),
+ "zh": ("找不到页面", "此地址没有页面：页面可能已移动，或地址输入有误。",
+        '请从<a href="%(home)sindex.html">首页</a>重新开始。',
+        '请从<a href="%(home)sindex.html">首页</a>或<a href="%(root)s%(series_index)s">所有会议系列</a>重新开始。'),
+}
+for _lang, (_title, _lead, _home, _both) in NOT_FOUND.items():
+    AHEAD[_lang].update({
+        "Page not found": _title,
+        "There is no page at this address: it may have moved, or the address may be mistyped.": _lead,
+        'Start again from <a href="%(home)sindex.html">the home page</a>.': _home,
+        'Start again from <a href="%(home)sindex.html">the home page</a> or from <a href="%(root)s%(series_index)s">every meeting series</a>.': _both,
+    })
+
 # The commas of a date and its hours, and of a zone's name and offset ('28–29 October 2025, 10:00–18:00 …').
 COMMAS = {"fr": (", ", ", "), "es": (", ", ", "), "ru": (", ", ", "), "ar": ("، ", "، "), "zh": ("，", "，")}
 for _lang, (_dates, _zone) in COMMAS.items():

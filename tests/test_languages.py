@@ -265,3 +265,58 @@ def test_a_session_page_answers_without_html_in_every_language(client, exported)
         prefix = "" if code == "en" else code + "/"
         response = client.get(f"/{prefix}sessions/{sid}")
         assert response.status_code == 200 and response.data == (exported / prefix / "sessions" / f"{sid}.html").read_bytes()
+
+
+# --- the page of an address with nothing at it (404) ------------------------------------------
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_each_language_has_its_page_for_an_address_with_nothing(exported, code):
+    from wipofeeds.i18n import gettext
+
+    prefix = "" if code == "en" else code + "/"
+    page = lxml.html.fromstring((exported / prefix / "404.html").read_bytes())
+    assert page.get("lang") == code
+    assert page.xpath("string(//h1)") == gettext("Page not found", code)
+    assert page.xpath("//meta[@name='robots']/@content") == ["noindex"]
+    links = page.xpath("//a/@href | //link[@rel='stylesheet']/@href | //script/@src")
+    assert links and all(link.startswith(("https://", "#")) for link in links), links  # answered at any address
+    assert f"https://feeds.example.org/{prefix}index.html" in page.xpath("//main//a/@href")
+    assert "404.html" not in (exported / "sitemap.xml").read_text()
+
+
+def test_apache_answers_each_languages_page_for_its_folder(exported, data_dir, tmp_path):
+    rules = (exported / ".htaccess").read_text()
+    assert "ErrorDocument 404 /404.html" in rules
+    assert '<If "%{REQUEST_URI} =~ m#^/fr/#">\n  ErrorDocument 404 /fr/404.html\n</If>' in rules
+    below = tmp_path / "below"
+    build(data_dir, below, base_url="https://example.org/meetings/")
+    assert "ErrorDocument 404 /meetings/404.html" in (below / ".htaccess").read_text()
+    assert "m#^/meetings/ar/#" in (below / ".htaccess").read_text()
+
+
+@pytest.mark.parametrize(
+    "path, status, language",
+    [
+        ("/no-such-page", 404, "en"),
+        ("/fr/no-such-page.html", 404, "fr"),
+        ("/ar/year/1999/", 404, "ar"),
+        ("/zh/sessions/no-such-session", 404, "zh"),
+        ("/no-such-feed.rss", 404, None),  # a program's file: plain text
+        ("/fr/no-such-calendar.ics", 404, None),
+    ],
+)
+def test_the_app_answers_an_address_with_nothing_as_a_host_does(client, exported, path, status, language):
+    response = client.get(path)
+    assert response.status_code == status
+    if language is None:
+        assert response.mimetype == "text/plain"
+    else:
+        prefix = "" if language == "en" else language + "/"
+        assert response.mimetype == "text/html" and response.data == (exported / prefix / "404.html").read_bytes()
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_a_languages_name_alone_goes_to_its_folder(client):
+    response = client.get("/fr")
+    assert response.status_code == 301 and response.headers["Location"] == "fr/"

@@ -287,9 +287,14 @@ NOT_FOUND = [
 
 @pytest.mark.parametrize("path", NOT_FOUND)
 def test_unknown_paths_answer_404(served, path):
+    """A page a person may have typed gets the site's 404 page; a program's file plain text."""
     response = served.get(path)
     assert response.status_code == 404
-    assert response.headers["Content-Type"] == "text/plain; charset=utf-8"
+    name = path.rstrip("/").rsplit("/", 1)[-1]
+    page = ("." not in name or name.endswith(".html") or path.endswith("/")) and name != "_headers"  # a host file: plain
+    assert response.headers["Content-Type"] == ("text/html; charset=utf-8" if page else "text/plain; charset=utf-8")
+    if page:
+        assert response.data == served.get("/404.html").data
 
 
 def test_other_methods_answer_405_with_allow(served):

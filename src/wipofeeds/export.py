@@ -28,11 +28,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import ConfigError, ExportError
 from .safefiles import locked, write_atomically
 from .hosting import HEADERS_FILE, HEADERS_FIRST_LINE, HTACCESS_FILE, add_rule, headers_text, htaccess_text
-from .site import Resource, iter_site
+from .site import NOT_FOUND, Resource, iter_site
 from .writing import Files, SessionPool
 
 STALE_PREFIX = ".wipofeeds-"
@@ -57,13 +58,16 @@ def precompressed(path: str, resource: Resource) -> bool:
 
 
 def files_for(
-    site: Mapping[str, Resource] | Iterable[tuple[str, Resource]], elsewhere: Iterable[tuple[str, Resource]] = ()
+    site: Mapping[str, Resource] | Iterable[tuple[str, Resource]],
+    elsewhere: Iterable[tuple[str, Resource]] = (),
+    base_path: str = "/",
 ) -> Iterator[tuple[str, bytes, bytes | None]]:
     """Every file of the export, as the site is rendered: ``(path, body, gzipped)``, where
     ``gzipped`` is the body of its ``.gz`` sibling (:func:`precompressed`) or None, then
     the host configuration. A stream, so a build of many sessions never holds the whole
     site. ``elsewhere``: files written by other processes (bodies not needed), held to
-    the same rules: never a path twice, and a host rule for each."""
+    the same rules: never a path twice, and a host rule for each. ``base_path``: the
+    site's path on its host ('/' or '/meetings/'), which Apache's error pages need."""
     pairs = site.items() if isinstance(site, Mapping) else site
     seen: set[str] = set()
     rules: dict[str, dict[str, str]] = {}
@@ -83,8 +87,9 @@ def files_for(
         add_rule(rules, path, resource)
     for path, resource in elsewhere:
         add_rule(rules, once(path), resource)
+    error_pages = sorted(p for p in seen if p.rsplit("/", 1)[-1] == NOT_FOUND and p.count("/") <= 1)
     yield once(HEADERS_FILE), headers_text(rules), None
-    yield once(HTACCESS_FILE), htaccess_text(rules), None
+    yield once(HTACCESS_FILE), htaccess_text(rules, error_pages, base_path), None
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -159,6 +164,7 @@ def write_site(
     before_swap: Callable[[], Callable[[], None] | None] | None = None,
     waiting: Callable[[], None] | None = None,
     pool: "SessionPool | None" = None,
+    base_path: str = "/",
 ) -> Summary:
     """Write the export of ``site`` to ``out`` atomically; returns what was written.
     ``keep``: paths the export must never replace (the listing it came from).
@@ -166,6 +172,7 @@ def write_site(
     saves the history there); what it returns is called if the swap then fails.
     ``waiting``: called when another build holds ``out`` (this one waits for it).
     ``pool``: writes the session files ``site`` leaves out, beside this process.
+    ``base_path``: the site's path on its host (for the host's error pages).
     Each file is written as soon as it is rendered, so the site is never held whole."""
     out = Path(out).absolute()
     check_target(out, keep)
@@ -173,7 +180,7 @@ def write_site(
         out.parent.mkdir(parents=True, exist_ok=True)
         with locked(out, waiting=waiting):
             clean_stale(out)
-            return _write_locked(site, out, progress, before_swap, pool)
+            return _write_locked(site, out, progress, before_swap, pool, base_path)
     except OSError as exc:
         raise ExportError(f"could not write {out}: {_reason(exc)}") from exc
 
@@ -184,7 +191,7 @@ def _reason(exc: OSError) -> str:
     return f"{text}: {exc.filename}" if exc.filename else text
 
 
-def _write_locked(site, out: Path, progress, before_swap, pool) -> Summary:
+def _write_locked(site, out: Path, progress, before_swap, pool, base_path: str = "/") -> Summary:
     tmp = Path(tempfile.mkdtemp(prefix=f"{STALE_PREFIX}{out.name}-", dir=out.parent))
     try:
         files = Files(tmp)
@@ -193,7 +200,7 @@ def _write_locked(site, out: Path, progress, before_swap, pool) -> Summary:
             if pool is not None:
                 pool.start(tmp)
                 site, elsewhere = itertools.chain(site, pool.rest()), pool.written(files)
-            for count, (path, body, gzipped) in enumerate(files_for(site, elsewhere), 1):
+            for count, (path, body, gzipped) in enumerate(files_for(site, elsewhere, base_path), 1):
                 files.write(path, body, gzipped)
                 if progress is not None:
                     progress(count)
@@ -332,7 +339,10 @@ def build(
             pool = SessionPool.fitting(catalog) if workers else None
             site = iter_site(catalog, leave=pool.suffixes, languages=pool.others) if pool is not None else iter_site(catalog)
             try:
-                summary = write_site(site, Path(out), progress=progress, keep=keep, before_swap=record, waiting=waiting, pool=pool)
+                summary = write_site(
+                    site, Path(out), progress=progress, keep=keep, before_swap=record, waiting=waiting, pool=pool,
+                    base_path=urlsplit(catalog.site.base_url).path or "/",
+                )
             finally:
                 if pool is not None:
                     pool.close()

@@ -7,7 +7,7 @@ file, or per suffix for session files.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from .site import Resource, headers_for
 
@@ -62,11 +62,21 @@ def render_htaccess(site: Mapping[str, Resource]) -> bytes:
     return htaccess_text(_rules(site))
 
 
-def htaccess_text(rules: dict[str, dict[str, str]]) -> bytes:
+def htaccess_text(rules: dict[str, dict[str, str]], error_pages: Iterable[str] = (), base_path: str = "/") -> bytes:
+    """The ``.htaccess`` of ``rules``; ``error_pages``: the 404 pages ('404.html',
+    'fr/404.html'), each answered for the addresses of its folder below ``base_path``."""
     lines = [
         HEADERS_FIRST_LINE.decode() + ": media types, caching and precompressed files for Apache.",
         "Options -Indexes",
         "DirectoryIndex index.html",
+    ]
+    for page in error_pages:  # the root's first: a language's folder overrides it
+        folder = page.rpartition("/")[0]
+        if folder:
+            lines += [f'<If "%{{REQUEST_URI}} =~ m#^{re.escape(base_path + folder)}/#">', f"  ErrorDocument 404 {base_path}{page}", "</If>"]
+        else:
+            lines.append(f"ErrorDocument 404 {base_path}{page}")
+    lines += [
         "<IfModule mod_rewrite.c>",
         "  RewriteEngine On",
         "  RewriteCond %{HTTP:Accept-Encoding} gzip",

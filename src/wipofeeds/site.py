@@ -21,7 +21,7 @@ from html import escape
 
 from .model import Catalog, Session
 from .render import Format, clear_all, formats
-from .render.html import SERIES_INDEX, SERIES_SCRIPT, series_script  # with several listings
+from .render.html import NOT_FOUND, SERIES_INDEX, SERIES_SCRIPT, series_script
 from .render.pages import VIEW_PAGE
 from . import views
 from .views import Filter, path_filters, path_views
@@ -283,7 +283,7 @@ def language_files(
     catalog: Catalog, language: str, leave: tuple[str, ...] = (), subsets: list | None = None
 ) -> Iterator[tuple[str, Resource]]:
     """The pages of one other ``language``, under its prefix ('fr/'): each part's home
-    page, the page of every series, each view's page and each part's whole calendar
+    page, its page for addresses with nothing (404), the page of every series, each view's page and each part's whole calendar
     (its dates in that language), and every session's page (unless ``leave`` holds
     '.html': then a pool renders them with the English ones). Its fragments are
     dropped once they are all rendered."""
@@ -293,6 +293,8 @@ def language_files(
         for prefix, _ in catalog.parts:
             if words + prefix + home.name not in leave:
                 yield site_file(catalog, home, words + prefix)
+        if words + NOT_FOUND not in leave:
+            yield site_file(catalog, site_format(NOT_FOUND), words)
         if catalog.sections and words + SERIES_INDEX not in leave:
             yield words + SERIES_INDEX, describe(catalog, words + SERIES_INDEX, home.render(catalog, words + SERIES_INDEX))
         for name in TRANSLATED_COLLECTIONS:

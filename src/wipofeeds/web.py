@@ -30,6 +30,7 @@ from . import catalog as catalog_module
 from .catalog import Source, normalise_base_url
 from .errors import FilterError
 from .live import Edition, Publisher
+from .render.html import NOT_FOUND
 from .site import CHANGE_FEEDS, COLLECTIONS, HOST_FILES, PATH_COLLECTIONS, TRANSLATED_COLLECTIONS, Filter, Resource, headers_for
 from .wording import DEFAULT, LANGUAGES, language_prefix, split_language
 
@@ -222,8 +223,21 @@ def published(path: str) -> Response:
     if resource is None and SESSION_PAGE.fullmatch(split_language(path)[1]):  # /fr/sessions/<id> too
         resource = site.get(path + ".html")
     if resource is None:
-        return plain(404, f"No such page: /{path}")
+        return not_found(site, path, language)
     return respond(resource, edition.floor, edition.base_url is None)
+
+
+def not_found(site: dict[str, Resource], path: str, language: str) -> Response:
+    """Nothing at ``path``: the page a static host answers (the 404 page of the path's
+    language) for an address a person may have typed, plain text for a file a program
+    asks for (a feed, a calendar, data). A language's name alone goes to its folder."""
+    if path in LANGUAGES and path != DEFAULT:  # '/fr': its folder, as a static host answers
+        return Response(status=301, headers={"Location": path + "/", "Cache-Control": CACHE_REDIRECT})
+    name = path.rsplit("/", 1)[-1]
+    page = site.get(language_prefix(language) + NOT_FOUND)
+    if page is None or ("." in name and not name.endswith(".html")):
+        return plain(404, f"No such page: /{path}")
+    return _error(404, page.body, page.media_type)
 
 
 def site_path(path: str) -> str:
@@ -398,7 +412,7 @@ def plain(status: int, message: str) -> Response:
     return _error(status, message + "\n", "text/plain; charset=utf-8")
 
 
-def _error(status: int, body: str, media_type: str) -> Response:
+def _error(status: int, body: str | bytes, media_type: str) -> Response:
     response = Response(body, status, content_type=media_type)
     response.headers["Cache-Control"] = "no-store"
     response.headers["X-Content-Type-Options"] = "nosniff"

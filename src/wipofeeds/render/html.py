@@ -29,17 +29,19 @@ from .layout import (
     main_links, once, render_template, session_view, site_in, starts_at, static_file, with_items,
 )
 from .view_names import browse_groups
+from .languages import versions
 from .schema_org import json_ld
 from .subscribe import LinkTexts, event_details, google_url, outlook_urls
 from .text import dumps_safe  # JSON that cannot end a <script> element
 
 __all__ = [  # what the site and tests use; the pages' instants as they were before layout.py
-    "SERIES_INDEX", "SERIES_SCRIPT", "describe_change", "day_rows", "ends_at", "instants", "render_index",
+    "NOT_FOUND", "SERIES_INDEX", "SERIES_SCRIPT", "describe_change", "day_rows", "ends_at", "instants", "render_index",
     "render_session", "series_script", "starts_at",
 ]
 
 SERIES_SCRIPT = "assets/series.js"  # published with several listings only (site.iter_site)
 SERIES_INDEX = "series/index.html"
+NOT_FOUND = "404.html"  # the page of an address with nothing at it, at the root of each language
 NEXT_CANDIDATES = 3  # a series' newest sessions, of which the page shows the next
 
 day_label = wording.day_label
@@ -209,6 +211,35 @@ def render_index(catalog: Catalog, path: str) -> bytes:
         about=next((c.url for c in catalog.site.series if c.home == catalog.site.home and c.home), None),
     )
     return with_items(page, catalog, catalog.sessions, root, language)
+
+
+@register(NOT_FOUND, "site", HTML, "html")
+def render_not_found(catalog: Catalog, path: str) -> bytes:
+    """The page for an address with nothing at it (404), in the language of its folder
+    ('fr/404.html'): a host answers it for any such address (Cloudflare Pages the
+    nearest one, Apache by .htaccess, Netlify and GitHub Pages the root's), and so does
+    the app, so every link in it is absolute."""
+    language, inner = wording.split_language(path)
+    site = site_in(catalog.site, language)
+    base = site.url("")
+    words = base + wording.language_prefix(language)
+    return render_template(
+        NOT_FOUND,
+        language,
+        **{
+            **common(catalog, path, page=inner),
+            "root": words,
+            "home": words + site.home,
+            "top": base,
+            "top_home": base + site.home,
+            "css": asset_href(base, "assets/style.css"),
+            "js": asset_href(base, "assets/app.js"),
+            "versions": versions(site, inner, base + "{}" + inner, language),
+        },
+        title=f"{gettext('Page not found', language)} – {site.title}",
+        description=gettext("There is no page at this address: it may have moved, or the address may be mistyped.", language),
+        series_index=SERIES_INDEX if catalog.sections else None,
+    )
 
 
 @register(".html", "session", HTML, "html", caches=(VIEWS, INDEX_ITEMS))
