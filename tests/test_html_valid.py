@@ -56,9 +56,10 @@ def test_pages_are_valid_html5(tmp_path):
     # each catalog: its home page, its sessions' pages and the page of each view with
     # sessions (a year, a way of attending, a topic); the data folder: four home pages
     # (root, two series, all/), series/index.html, 20 sessions, the views of each part
-    # (sixty pages in English, and in each of the five other languages: ar/, zh/, fr/, ru/, es/)
+    # (sixty pages in English, and in each of the five other languages: ar/, zh/, fr/, ru/, es/);
+    # every catalog its page for an address with nothing at it (404.html)
     seed, unusual, empty, shapes = 1 + 10 + 22, 1 + 5 + 6, 1, 1 + 5 + 3
-    english = seed + unusual + empty + shapes + (5 + 20 + (22 + 7 + 5 + 22))
+    english = seed + unusual + empty + shapes + (5 + 20 + (22 + 7 + 5 + 22)) + 5
     assert len(files) == len(LANGUAGES) * english
     assert {path.relative_to(tmp_path).parts[1] for path in files} >= {"ar", "zh", "fr", "ru", "es", "index.html", "sessions"}
     result = subprocess.run(
