@@ -27,9 +27,9 @@ from . import views
 from .views import Filter, path_filters, path_views
 
 __all__ = [  # what the exporter, the web app and tests use
-    "CHANGE_FEEDS", "COLLECTIONS", "HOST_FILES", "PATH_COLLECTIONS", "Filter", "Resource", "build_site",
-    "describe", "headers_for", "iter_site", "path_filters", "path_views", "render_collection", "session_file",
-    "session_format", "session_languages", "site_format",
+    "CHANGE_FEEDS", "COLLECTIONS", "HOST_FILES", "OTHER_LANGUAGES", "PATH_COLLECTIONS", "Filter", "Resource",
+    "build_site", "headers_for", "iter_site", "language_files", "path_filters", "path_views", "render_collection",
+    "session_file", "session_format", "session_languages", "site_format",
 ]
 from .wording import DEFAULT, LANGUAGES, iso_utc, language_prefix, split_language
 
@@ -212,21 +212,11 @@ def sitemap_file(catalog: Catalog) -> tuple[str, Resource]:
     return SITEMAP, Resource(render_sitemap(catalog), SITEMAP_MEDIA_TYPE, "text", catalog.updated)
 
 
-def describe(catalog: Catalog, path: str, body: bytes) -> Resource:
-    """The Resource :func:`iter_site` publishes at ``path`` with ``body``, for a site file,
-    the sitemap, a whole collection or a session's file: what a file rendered in another
-    process needs to join the build's stream (its media type, kind and last change)."""
-    path = split_language(path)[1]  # a page in another language is published as the English one
-    if path in (SITEMAP, SERIES_INDEX):
-        media_type, kind = (SITEMAP_MEDIA_TYPE, "text") if path == SITEMAP else (site_format("index.html").media_type, "html")
-        return Resource(body, media_type, kind, catalog.updated)
-    if path.startswith("sessions/"):  # once per page: a session id holds no "." (model.session_id)
-        sid, dot, suffix = path[len("sessions/") :].partition(".")
-        fmt = session_format(dot + suffix)
-        return Resource(body, fmt.media_type, fmt.kind, catalog.record(catalog.by_id[sid]).last_modified)
-    # A collection of the whole catalog changes when the catalog does, as a site file.
-    fmt = _collection_format(path) if path in COLLECTIONS else site_format(path)
-    return Resource(body, fmt.media_type, fmt.kind, catalog.updated)
+def series_index_file(catalog: Catalog, prefix: str = "") -> tuple[str, Resource]:
+    """The page of every series (with several listings), in the language of ``prefix``
+    ('fr/'): its path and Resource; it changes when any series does."""
+    fmt, path = site_format("index.html"), prefix + SERIES_INDEX
+    return path, Resource(fmt.render(catalog, path), fmt.media_type, fmt.kind, catalog.updated)
 
 
 # Looked up once each: a registered format is never replaced (register refuses that).
@@ -296,7 +286,7 @@ def language_files(
         if words + NOT_FOUND not in leave:
             yield site_file(catalog, site_format(NOT_FOUND), words)
         if catalog.sections and words + SERIES_INDEX not in leave:
-            yield words + SERIES_INDEX, describe(catalog, words + SERIES_INDEX, home.render(catalog, words + SERIES_INDEX))
+            yield series_index_file(catalog, words)
         for name in TRANSLATED_COLLECTIONS:
             for prefix, part, subset in subsets if subsets is not None else _subsets(catalog):
                 path = words + prefix + name
@@ -318,7 +308,7 @@ def _site_files(catalog: Catalog, leave) -> Iterator[tuple[str, Resource]]:
             if prefix + fmt.name not in leave:
                 yield site_file(catalog, fmt, prefix)
     if catalog.sections and SERIES_INDEX not in leave:
-        yield SERIES_INDEX, describe(catalog, SERIES_INDEX, site_format("index.html").render(catalog, SERIES_INDEX))
+        yield series_index_file(catalog)
         yield SERIES_SCRIPT, Resource(series_script(), site_format("assets/app.js").media_type, "asset", catalog.updated)
 
 
