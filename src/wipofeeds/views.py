@@ -47,6 +47,7 @@ from functools import lru_cache
 
 from . import history, tags
 from .errors import FilterError
+from .i18n import DEFAULT, gettext
 from .model import Catalog, Change, Mode, Session
 from .render import Fragments, load_builtin
 from .tags import SLUG
@@ -326,18 +327,14 @@ def withdrawn(catalog: Catalog) -> tuple[Session, ...]:
 # --- topics -----------------------------------------------------------------------------
 
 
-def topic_name(catalog: Catalog, tag: str, language: str = "en") -> str:
+def topic_name(catalog: Catalog, tag: str, language: str = DEFAULT) -> str:
     """The name people read for ``tag`` ("generative-ai" → "Generative AI"), the same in
     every page and feed: ``[topics]`` of sessions.toml, else :data:`wipofeeds.tags.NAMES`
     (translated in a page of another ``language``), else the slug's words
     (:func:`wipofeeds.tags.name`). Links and filters keep the slug."""
     renamed = _renamed(catalog.site.topics)
     name = tags.name(tag, renamed)
-    if language != "en" and tag not in renamed and tag in tags.NAMES:
-        from . import i18n  # the pages' catalogs: not loaded for the feeds
-
-        return i18n.gettext(name, language)
-    return name
+    return gettext(name, language) if tag not in renamed and tag in tags.NAMES else name
 
 
 def topic_names(catalog: Catalog) -> dict[str, str]:
