@@ -2,11 +2,8 @@
 from ``locale/<language>/LC_MESSAGES/messages.po`` and shipped in the package.
 
 English is the source language: its words are the messages themselves, so English
-pages need no catalog. Extract and compile with Babel::
-
-    pybabel extract -F babel.cfg -o src/wipofeeds/locale/messages.pot src/wipofeeds
-    pybabel update -i src/wipofeeds/locale/messages.pot -d src/wipofeeds/locale
-    pybabel compile -d src/wipofeeds/locale
+pages need no catalog. The catalogs are extracted with Babel, written from the tables of
+``scripts/make_po.py`` and compiled with Babel (the commands are in the README).
 """
 
 from __future__ import annotations

@@ -178,7 +178,7 @@ def zone_location(zone: str, locale: str = DEFAULT) -> str:
         return zone
     generic = REGION_FORMAT.get(loc.language)
     if generic is not None and loc.zone_formats["region"] != generic:
-        head, sep, tail = loc.zone_formats["region"].partition("%s")
+        head, tail = loc.zone_formats["region"].split("%s")
         text = generic % text[len(head) : len(text) - len(tail)]
     return text
 

@@ -26,10 +26,10 @@ from ..wording import iso_utc
 from . import register
 from .layout import (
     HTML, INDEX_ITEMS, VIEWS, SessionView, addresses, alternates, asset_href, common, ends_at, instants, items_mark,
-    main_links, once, render_template, session_view, site_in, starts_at, static_file, with_items,
+    main_links, once, render_template, session_view, starts_at, static_file, with_items,
 )
 from .view_names import browse_groups
-from .languages import versions
+from .languages import site_in, versions
 from .schema_org import json_ld
 from .subscribe import LinkTexts, event_details, google_url, outlook_urls
 from .text import dumps_safe  # JSON that cannot end a <script> element

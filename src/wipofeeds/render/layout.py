@@ -37,6 +37,7 @@ from .subscribe import FeedLinks, feed_links
 HTML = "text/html; charset=utf-8"
 ASSETS = {"assets/style.css": "style.css", "assets/app.js": "app.js", "assets/series.js": "series.js"}
 
+
 class CompiledOnce(BytecodeCache):
     """The templates' code, shared by the six languages' environments: the code does not
     depend on the catalog (gettext is looked up when a page renders), and compiling the
@@ -55,7 +56,9 @@ class CompiledOnce(BytecodeCache):
 COMPILED = CompiledOnce()
 
 
-def _environment(language: str) -> Environment:
+@cache
+def environment(language: str = i18n.DEFAULT) -> Environment:
+    """The templates in ``language``: one environment per language, its catalog installed."""
     env = Environment(
         bytecode_cache=COMPILED,
         loader=PackageLoader("wipofeeds", "templates"),
@@ -109,12 +112,6 @@ def kept_session_lists(env: Environment) -> Callable[..., Markup]:
             return made
 
     return session_lists
-
-
-@cache
-def environment(language: str = i18n.DEFAULT) -> Environment:
-    """The templates in ``language``: one environment per language, its catalog installed."""
-    return _environment(language)
 
 
 def sharing(site: SiteConfig, title: str, description: str, canonical: str) -> Markup:

@@ -14,8 +14,9 @@ from ..i18n import gettext, ngettext
 from ..model import Catalog
 from . import register
 from .layout import (
-    HTML, INDEX_ITEMS, VIEWS, addresses, alternates, common, items_mark, main_links, render_template, site_in, with_items,
+    HTML, INDEX_ITEMS, VIEWS, addresses, alternates, common, items_mark, main_links, render_template, with_items,
 )
+from .languages import site_in
 from .view_names import GROUPS, view_filter, view_name
 from .subscribe import feed_links
 
